@@ -1,0 +1,5 @@
+"""python -m tailor"""
+
+from tailor.cli import main
+
+main()

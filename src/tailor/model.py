@@ -1,0 +1,294 @@
+"""The pydantic models every stage passes on: profile, posting, scores, the tailored result."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SectionKind = Literal[
+    "summary",
+    "education",
+    "experience",
+    "research",
+    "projects",
+    "publications",
+    "skills",
+    "awards",
+    "service",
+    "interests",
+    "other",
+]
+PostingSectionKind = Literal[
+    "title",
+    "about",
+    "responsibilities",
+    "requirements",
+    "preferred",
+    "benefits",
+    "legal",
+    "apply",
+    "other",
+]
+Importance = Literal["required", "preferred"]
+Status = Literal["covered", "available", "missing"]
+ItemKind = Literal["bullet", "entry"]
+Category = Literal[
+    "language", "tool", "method", "concept", "domain", "education", "role", "soft", "phrase"
+]
+
+
+class Model(BaseModel):
+    """The base of every model: unknown fields are errors and values never change."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+# --- the master CV -----------------------------------------------------------------------------
+
+
+class Contact(Model):
+    kind: Literal["email", "phone", "location", "link", "other"]
+    text: str = Field(description="The contact item as written, without decoration.")
+    url: str | None = Field(default=None, description="The link target, where one is given.")
+
+
+class Header(Model):
+    name: str | None = None
+    contacts: list[Contact] = []
+
+
+class Bullet(Model):
+    id: str = Field(description="Stable id, e.g. 'experience-1.2' (section, entry, bullet).")
+    text: str = Field(description="The bullet as written, inline Markdown marks kept.")
+    plain: str = Field(description="The bullet with inline marks removed: what is matched.")
+    line: int = Field(description="1-based line in the master CV.")
+
+
+class Entry(Model):
+    id: str
+    title: str = Field(description="The entry's first line as written (organisation, project ...).")
+    subtitle: str | None = Field(default=None, description="Role, degree or second line.")
+    organization: str | None = Field(
+        default=None,
+        description="For a further role at the organisation of the entry before it: that name.",
+    )
+    location: str | None = None
+    dates: str | None = Field(default=None, description="The dates as written.")
+    start: str | None = Field(default=None, description="YYYY-MM or YYYY.")
+    end: str | None = Field(default=None, description="YYYY-MM, YYYY or 'present'.")
+    details: list[str] = Field(default=[], description="Further lines: authors, venue, advisor.")
+    bullets: list[Bullet] = []
+    line: int = 0
+
+
+class SkillGroup(Model):
+    label: str | None = Field(description="The group's label, e.g. 'Deep Learning Tools'.")
+    items: list[str] = Field(description="The skills as written, in the CV's order.")
+    text: str = Field(description="The whole line as written.")
+    line: int = 0
+
+
+class Section(Model):
+    id: str
+    kind: SectionKind
+    heading: str = Field(description="The heading as written.")
+    entries: list[Entry] = []
+    skills: list[SkillGroup] = []
+    lines: list[str] = Field(default=[], description="Free text lines (summary, interests).")
+    list_like: bool = Field(
+        default=False, description="Each entry is one item (publications, awards), ranked whole."
+    )
+    line: int = 0
+
+
+class Unplaced(Model):
+    line: int
+    text: str
+    reason: str
+
+
+class Profile(Model):
+    source: str | None = Field(default=None, description="The file the CV was read from.")
+    header: Header = Header()
+    sections: list[Section] = []
+    unplaced: list[Unplaced] = Field(
+        default=[], description="Lines the parser could not place; reported, never dropped."
+    )
+
+    def section(self, kind: SectionKind) -> Section | None:
+        """Gives the first section of a kind, or None."""
+        return next((s for s in self.sections if s.kind == kind), None)
+
+    def items(self) -> Iterator[Item]:
+        """Gives every rankable item in CV order: bullets, and entries of list-like sections."""
+        for section in self.sections:
+            for entry in section.entries:
+                if section.list_like and not entry.bullets:
+                    yield Item(
+                        id=entry.id,
+                        kind="entry",
+                        section=section.heading,
+                        section_kind=section.kind,
+                        entry=strip_marks(entry.title),
+                        text=strip_marks(entry.title),
+                        context=strip_marks(" ".join([entry.subtitle or "", *entry.details])),
+                    )
+                for bullet in entry.bullets:
+                    yield Item(
+                        id=bullet.id,
+                        kind="bullet",
+                        section=section.heading,
+                        section_kind=section.kind,
+                        entry=strip_marks(entry.title),
+                        text=bullet.plain,
+                        context=strip_marks(
+                            " ".join(
+                                x for x in [entry.title, entry.subtitle, entry.organization] if x
+                            )
+                        ),
+                    )
+
+
+class Item(Model):
+    """One rankable piece of the master CV, flattened for scoring."""
+
+    id: str
+    kind: ItemKind
+    section: str = Field(description="The section heading as written.")
+    section_kind: SectionKind
+    entry: str = Field(description="The entry's title, marks removed.")
+    text: str = Field(description="Master CV text with inline marks removed.")
+    context: str = Field(default="", description="The entry's title and subtitle, for context.")
+
+
+def strip_marks(text: str) -> str:
+    """Gives the text with inline Markdown marks removed: links to their text, no ** or *."""
+    from tailor.text import strip_inline_marks
+
+    return strip_inline_marks(text)
+
+
+# --- the posting ---------------------------------------------------------------------------------
+
+
+class PostingSection(Model):
+    kind: PostingSectionKind
+    heading: str | None = None
+    text: str
+    line: int = 0
+
+
+class Keyword(Model):
+    term: str = Field(description="The keyword as the posting spells it.")
+    canonical: str = Field(description="The taxonomy's name for it, or the normalised phrase.")
+    category: Category = Field(description="Taxonomy category; 'phrase' for terms outside it.")
+    kind: Literal["hard", "soft"] = "hard"
+    importance: Importance
+    weight: float = Field(description="Importance x section x frequency, in (0, 1].")
+    count: int = Field(description="How often the posting uses it (any spelling).")
+    evidence: str = Field(description="The posting sentence it came from.")
+    broader: list[str] = Field(default=[], description="Broader taxonomy terms, nearest first.")
+
+
+class KnockOut(Model):
+    kind: Literal["years", "degree", "visa", "clearance", "location", "onsite"]
+    text: str = Field(description="The posting sentence that states it.")
+    value: str | None = Field(default=None, description="What is asked: '3+', 'Master's' ...")
+
+
+class Posting(Model):
+    source: str | None = None
+    title: str | None = None
+    company: str | None = None
+    location: str | None = None
+    sections: list[PostingSection] = []
+    keywords: list[Keyword] = []
+    knockouts: list[KnockOut] = []
+
+
+# --- scores and the result -----------------------------------------------------------------------
+
+
+class ScoreParts(Model):
+    """The named parts a score is the weighted sum of."""
+
+    tfidf: float = Field(description="Cosine similarity of TF-IDF vectors, bullet vs posting.")
+    keywords: float = Field(description="Weighted share of posting keywords the item shows.")
+    related: float = Field(description="Credit through broader or related taxonomy terms.")
+    context: float = Field(description="Keywords shown by the item's entry title and section.")
+    priors: float = Field(description="Measurable results, ownership verbs, recency.")
+
+
+class ScoredItem(Model):
+    id: str
+    kind: ItemKind
+    section: str
+    entry: str
+    text: str = Field(description="Master CV text with inline marks removed.")
+    score: float = Field(description="Relevance to the posting, 0-1.")
+    parts: ScoreParts
+    matched: list[str] = Field(description="Posting terms that earned the score.")
+    selected: bool
+    reason: str | None = Field(
+        default=None, description="Why a dropped item was dropped; null for selected items."
+    )
+
+
+class KeywordCoverage(Model):
+    term: str
+    canonical: str
+    category: Category
+    importance: Importance
+    weight: float
+    status: Status = Field(
+        description="covered: on the tailored résumé; available: in the master CV but left out; "
+        "missing: not in the master CV."
+    )
+    literal: bool = Field(description="The posting's own wording appears (not only an alias).")
+    resume_spelling: str | None = Field(
+        default=None, description="How the résumé spells it, where it does."
+    )
+    posting_count: int
+    resume_count: int = Field(description="Occurrences on the tailored résumé.")
+    evidence: str
+    available_in: list[str] = Field(default=[], description="Ids of master CV items that show it.")
+
+
+class Score(Model):
+    master: float = Field(description="Weighted share of posting keywords the master CV covers.")
+    tailored: float = Field(description="Weighted share the tailored résumé covers, 0-100.")
+
+
+class PostingInfo(Model):
+    title: str | None
+    company: str | None
+    location: str | None = None
+
+
+class Budget(Model):
+    pages: float
+    max_bullets: int | None = None
+    lines_available: int
+    lines_used: int
+
+
+class Result(Model):
+    """The machine-readable result written as result.json."""
+
+    tailor_version: str
+    posting: PostingInfo
+    score: Score
+    keywords: list[KeywordCoverage]
+    knockouts: list[KnockOut] = []
+    items: list[ScoredItem] = Field(description="Every rankable master CV item, best first.")
+    budget: Budget
+
+
+class Tailored(Model):
+    """What one run gives: the tailored résumé (a selection of the profile) and the result."""
+
+    resume: Profile
+    result: Result
+    posting: Posting

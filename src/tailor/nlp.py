@@ -1,0 +1,134 @@
+"""The only module that imports spaCy: the pipeline, normalisation and sentence splitting.
+
+tailor uses ``spacy.blank("en")`` (no model download) with three changes:
+- tokenizer special cases keep technical names whole (``C++``, ``C#``, ``CI/CD``, ``scikit-learn``);
+- each token's LEMMA is the lookup lemma of its lower-cased text (the lookup table is
+  case-sensitive, so case is folded first), with a plural rule for words the table lacks
+  (``LLMs`` -> ``llm``);
+- each token's NORM keeps case for acronym matching but drops a plural ``s`` (``GPUs`` -> ``GPU``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+# Names whose punctuation is part of them; the taxonomy adds its own on top of these.
+PROTECTED_TERMS = ("C++", "C#", "F#", ".NET", "CI/CD", "Node.js", "scikit-learn", "A/B", "R&D")
+NOT_INITIALS = ("C.", "R.")
+KEEP_S = re.compile(r"(ss|us|is|ics|ous|sis|xis|ies|as)$")
+WORD = re.compile(r"[a-z0-9]")
+STOP_EXTRA = {
+    "experience", "strong", "ability", "work", "working", "team", "year", "years", "role",
+    "including", "etc", "e.g.", "i.e.", "new", "using", "use", "well", "plus",
+}  # fmt: skip
+
+
+@cache
+def lemma_table() -> dict[str, str]:
+    """Gives spaCy's English lookup lemma table (spacy-lookups-data), lower-case keys."""
+    from spacy.lookups import load_lookups
+
+    table = load_lookups("en", ["lemma_lookup"]).get_table("lemma_lookup")
+    return {key: value for key, value in table.items() if isinstance(key, str)}
+
+
+def lemmatize(lower: str) -> str:
+    """Gives the lemma of a lower-cased word: the lookup table's, else a careful de-plural."""
+    found = lemma_table().get(lower)
+    if found is not None:
+        return found.lower()
+    if len(lower) > 3 and lower.endswith("s") and lower[:-1].isalnum() and not KEEP_S.search(lower):
+        return lower[:-1]
+    return lower
+
+
+def acronym_norm(text: str) -> str:
+    """Gives the case-kept form used for acronyms: a plural 's' after capitals is dropped."""
+    if len(text) >= 3 and text.endswith("s") and text[:-1].isupper() and text[:-1].isalpha():
+        return text[:-1]
+    return text
+
+
+@cache
+def get_nlp() -> Language:
+    """Gives the shared pipeline: blank English, protected terms, lookup lemmas, sentencizer."""
+    import spacy
+    from spacy.attrs import ORTH
+    from spacy.language import Language
+
+    nlp = spacy.blank("en")
+    tokenizer: Any = nlp.tokenizer
+    for term in [*PROTECTED_TERMS, *protected_terms()]:
+        for variant in {term, term.lower(), term.upper(), term.title(), term.capitalize()}:
+            tokenizer.add_special_case(variant, [{ORTH: variant}])
+    for initial in NOT_INITIALS:
+        tokenizer.add_special_case(initial, [{ORTH: initial[0]}, {ORTH: "."}])
+
+    if not Language.has_factory("tailor_normalizer"):
+
+        @Language.component("tailor_normalizer")
+        def normalize(doc: Doc) -> Doc:
+            for token in doc:
+                token.lemma_ = lemmatize(token.lower_)
+                token.norm_ = acronym_norm(token.text)
+            return doc
+
+    nlp.add_pipe("tailor_normalizer")
+    nlp.add_pipe("sentencizer")
+    return nlp
+
+
+def protected_terms() -> list[str]:
+    """Gives the taxonomy's single-word names that carry punctuation (kept as one token)."""
+    from tailor.skills import load_taxonomy
+
+    terms = []
+    for skill in load_taxonomy().skills:
+        for term in [skill.name, *skill.aliases, *skill.acronyms]:
+            if " " not in term and re.search(r"[+#./&-]", term) and len(term) > 1:
+                terms.append(term)
+    return sorted(set(terms))
+
+
+def make_docs(texts: Iterable[str]) -> Iterator[Doc]:
+    """Gives processed docs for texts, in order."""
+    yield from get_nlp().pipe(texts, batch_size=256)
+
+
+def make_doc(text: str) -> Doc:
+    """Gives one processed doc."""
+    return get_nlp()(text)
+
+
+def is_content(token: Any) -> bool:
+    """Tells whether a token carries meaning for TF-IDF: no stop word, punctuation or number."""
+    lower = token.lower_
+    return (
+        not token.is_stop
+        and not token.is_punct
+        and not token.like_num
+        and bool(WORD.search(lower))
+        and lower not in STOP_EXTRA
+        and (len(lower) > 1 or token.text in {"C", "R"})
+    )
+
+
+def content_lemmas(doc: Doc) -> list[str]:
+    """Gives the lemmas of a doc's content tokens, in order."""
+    return [token.lemma_ for token in doc if is_content(token)]
+
+
+def split_sentences(text: str) -> list[str]:
+    """Gives the sentences of a text: each line on its own, then spaCy's sentencizer."""
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    sentences: list[str] = []
+    for doc in make_docs(lines):
+        sentences.extend(sent.text.strip() for sent in doc.sents if sent.text.strip())
+    return sentences

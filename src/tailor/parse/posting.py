@@ -1,0 +1,168 @@
+"""Job posting text -> Posting: title, company, location and classified sections."""
+
+from __future__ import annotations
+
+import re
+
+from tailor.model import Posting, PostingSection, PostingSectionKind
+from tailor.text import normalize_spaces, strip_inline_marks, strip_symbols
+
+SOURCE_LINE = re.compile(r"^#\s*source:", re.IGNORECASE)
+MD_HEADING = re.compile(r"^\s{0,3}(?P<level>#{1,6})\s+(?P<text>.+?)\s*#*\s*$")
+BOLD_HEADING = re.compile(r"^\s*(\*\*|__)(?P<text>[^*_]{2,80}?)\1\s*:?\s*$")
+FIELD = re.compile(
+    r"^\s*(?P<key>company|employer|organi[sz]ation|location|title|job title|role|position)"
+    r"\s*:\s*(?P<value>.+)$",
+    re.I,
+)
+BULLET = re.compile(r"^\s*(?:[-*•–·▪]|\d{1,2}[.)])\s+")
+LOCATION_TAG = re.compile(r"🌎\s*([^`]+)")
+
+# Checked in order on a lower-cased heading; the first hit names the section.
+SECTION_PATTERNS: list[tuple[str, PostingSectionKind]] = [
+    (r"nice[- ]to[- ]have|preferred|bonus|plus|desir|good to have|ideal(ly)?|advantage"
+     r"|extra credit|stand out", "preferred"),
+    (r"equal (employment )?opportunit|\beeo\b|diversity|accommodation|privacy|disclaimer"
+     r"|e-verify|legal|inclusion|non-discrimination", "legal"),
+    (r"benefit|perks|what we offer|we offer|compensation|salary|pay range|why join|why you'll"
+     r"|what's in it|rewards|total rewards", "benefits"),
+    (r"how to apply|to apply|application|apply|next steps|interview process|hiring process",
+     "apply"),
+    (r"requirement|qualifications?|what you('ll)? (need|bring|have)|you (have|bring)|must have"
+     r"|who you are|about you|skills|experience|you should have|you'll need|to succeed"
+     r"|what we('re)? look|looking for|competenc|profile|candidate", "requirements"),
+    (r"responsibilit|what you('ll)? do|you will|your role|the role|role overview|duties"
+     r"|day[- ]to[- ]day|your impact|what you will be doing|mission|the job|job description"
+     r"|key tasks|in this role|accountabilit", "responsibilities"),
+    (r"the team|our team|meet the|team overview|the opportunity", "other"),
+    (r"about|who we are|company|overview|culture|our story|description", "about"),
+]  # fmt: skip
+BOILERPLATE_PATTERNS: list[tuple[str, PostingSectionKind]] = [
+    (r"equal (employment )?opportunity|regardless of (race|age|gender)|without regard to"
+     r"|protected (veteran|characteristic)|e-verify|reasonable accommodation", "legal"),
+    (r"health insurance|dental|401\(?k\)?|paid time off|\bpto\b|parental leave|stock options"
+     r"|wellness|gym|remote-first|competitive (salary|compensation)", "benefits"),
+]  # fmt: skip
+
+
+def classify_posting_heading(heading: str) -> PostingSectionKind | None:
+    """Gives the kind of posting section a heading opens, or None."""
+    lowered = heading.lower().replace("’", "'")
+    for pattern, kind in SECTION_PATTERNS:
+        if re.search(pattern, lowered):
+            return kind
+    return None
+
+
+def posting_heading(line: str) -> str | None:
+    """Gives the heading text of a heading line, or None."""
+    if match := MD_HEADING.match(line):
+        return strip_inline_marks(match.group("text")).strip().rstrip(":")
+    if match := BOLD_HEADING.match(line):
+        return match.group("text").strip().rstrip(":")
+    plain = strip_inline_marks(line).strip()
+    if BULLET.match(line) or not plain or len(plain.split()) > 8:
+        return None
+    if plain.endswith(":") and classify_posting_heading(plain):
+        return plain.rstrip(":").strip()
+    letters = [ch for ch in plain if ch.isalpha()]
+    if (
+        len(letters) >= 4
+        and all(ch.isupper() for ch in letters)
+        and classify_posting_heading(plain)
+    ):
+        return plain
+    return None
+
+
+def parse_posting(text: str, *, source: str | None = None) -> Posting:
+    """Gives the Posting of a posting's text: metadata and sections, no keywords yet."""
+    lines = text.split("\n")
+    title: str | None = None
+    company: str | None = None
+    location: str | None = None
+    sections: list[PostingSection] = []
+    kind: PostingSectionKind = "other"
+    heading: str | None = None
+    buffer: list[str] = []
+    start = 1
+    first_heading_seen = False
+
+    def flush() -> None:
+        body = "\n".join(buffer).strip()
+        if body:
+            sections.append(PostingSection(kind=kind, heading=heading, text=body, line=start))
+        buffer.clear()
+
+    for number, raw in enumerate(lines, start=1):
+        if SOURCE_LINE.match(raw):
+            continue
+        if field := FIELD.match(strip_inline_marks(raw)):
+            key, value = field.group("key").lower(), strip_symbols(field.group("value"))
+            if key in {"company", "employer", "organisation", "organization"}:
+                company = company or value
+            elif key == "location":
+                location = location or value
+            elif title is None:
+                title = value
+            continue
+        md = MD_HEADING.match(raw)
+        found = posting_heading(raw)
+        if md and not first_heading_seen and title is None:
+            # The first Markdown heading of a posting is its title.
+            first_heading_seen = True
+            title = normalize_spaces(strip_inline_marks(md.group("text")))
+            continue
+        if (
+            md
+            and not sections
+            and not buffer
+            and classify_posting_heading(md.group("text")) is None
+        ):
+            # Job boards put company, salary and location in small headings under the title.
+            value = strip_inline_marks(md.group("text"))
+            if company is None and not re.search(r"[$€£💰🌎`]", value):
+                company = strip_symbols(value)
+            elif found_location := LOCATION_TAG.search(value):
+                location = location or strip_symbols(found_location.group(1)).strip(" -")
+            continue
+        if found is not None and (classify_posting_heading(found) or md):
+            flush()
+            heading = found
+            kind = classify_posting_heading(found) or "other"
+            start = number
+            continue
+        if not raw.strip():
+            if buffer:
+                buffer.append("")
+            continue
+        if not buffer:
+            start = number
+        buffer.append(raw.rstrip())
+    flush()
+    if title is None:
+        first = next(
+            (line.strip() for line in lines if line.strip() and not SOURCE_LINE.match(line)), None
+        )
+        title = normalize_spaces(strip_inline_marks(first))[:120] if first else None
+    return Posting(
+        source=source,
+        title=title,
+        company=company,
+        location=location,
+        sections=reclassify_boilerplate(sections),
+    )
+
+
+def reclassify_boilerplate(sections: list[PostingSection]) -> list[PostingSection]:
+    """Gives the sections with unheaded legal and benefits paragraphs marked as such."""
+    result = []
+    for section in sections:
+        if section.kind in {"other", "about"}:
+            lowered = section.text.lower()
+            for pattern, kind in BOILERPLATE_PATTERNS:
+                if len(re.findall(pattern, lowered)) >= 1 and len(lowered) < 1500:
+                    section = section.model_copy(update={"kind": kind})
+                    break
+        result.append(section)
+    return result

@@ -1,0 +1,231 @@
+"""Choosing what goes on the page: greedy, coverage-aware, under a line budget.
+
+The marginal value of an item is its relevance plus the weight of the posting keywords it shows
+that nothing chosen so far shows, so the page covers the posting instead of repeating one
+strength. Entries keep their CV order; education, skills and the header are always kept.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from tailor.model import Entry, Posting, Profile, ScoredItem, Section, SectionKind, SkillGroup
+
+LINES_PER_PAGE = 54
+CHARS_PER_LINE = 105
+HEADER_LINES = 3
+HEADING_LINES = 2
+COVERAGE_WEIGHT = 0.5
+REDUNDANT_OVERLAP = 0.6
+ALWAYS_KEPT: set[SectionKind] = {"education", "skills", "interests", "summary"}
+MAIN_ORDER: list[SectionKind] = [
+    "experience",
+    "research",
+    "projects",
+    "publications",
+    "service",
+    "other",
+]
+TAIL_ORDER: list[SectionKind] = ["skills", "education", "awards", "interests"]
+RESEARCH_ROLE = re.compile(r"research|scientist|ph\.?d", re.IGNORECASE)
+WORD = re.compile(r"[a-z0-9+#]+")
+
+
+@dataclass(frozen=True)
+class Selection:
+    resume: Profile
+    items: list[ScoredItem]
+    lines_available: int
+    lines_used: int
+
+
+def text_lines(text: str, indent: int = 0) -> int:
+    """Gives the estimated number of printed lines a paragraph takes."""
+    return max(1, math.ceil((len(text) + indent) / CHARS_PER_LINE))
+
+
+def entry_lines(entry: Entry) -> int:
+    """Gives the lines of an entry's heading: title and dates, then subtitle and location."""
+    return 1 + (1 if entry.subtitle or entry.location else 0)
+
+
+def fixed_lines(section: Section) -> int:
+    """Gives the lines of a section that is always kept whole."""
+    lines = HEADING_LINES
+    lines += sum(text_lines(group.text) for group in section.skills)
+    lines += sum(text_lines(line) for line in section.lines)
+    for entry in section.entries:
+        lines += entry_lines(entry) + sum(text_lines(b.plain, 4) for b in entry.bullets)
+    return lines
+
+
+def words(text: str) -> set[str]:
+    return set(WORD.findall(text.lower()))
+
+
+def select_items(
+    profile: Profile,
+    posting: Posting,
+    ranked: list[ScoredItem],
+    *,
+    pages: float = 1.0,
+    max_bullets: int | None = None,
+) -> Selection:
+    """Gives the tailored résumé and every item marked selected or dropped with its reason."""
+    budget = int(pages * LINES_PER_PAGE)
+    used = HEADER_LINES + sum(
+        fixed_lines(section) for section in profile.sections if section.kind in ALWAYS_KEPT
+    )
+    where = locate(profile)
+    keyword_weight = {keyword.term: keyword.weight for keyword in posting.keywords}
+    chosen: list[ScoredItem] = []
+    covered: set[str] = set()
+    open_entries: set[str] = set()
+    open_sections: set[str] = set()
+    reasons: dict[str, str] = {}
+    pending = [item for item in ranked if where[item.id][0].kind not in ALWAYS_KEPT]
+    evidenced = [item for item in pending if item.matched]
+    for item in pending:
+        if not item.matched:
+            reasons[item.id] = "no evidence: shows none of the posting's keywords"
+
+    def cost(item: ScoredItem) -> int:
+        section, entry = where[item.id]
+        lines = text_lines(item.text, 4)
+        if section.list_like:
+            lines = text_lines(" ".join([item.text, *entry.details]))
+        elif entry.id not in open_entries:
+            lines += entry_lines(entry)
+        if section.id not in open_sections:
+            lines += HEADING_LINES
+        return lines
+
+    def gain(item: ScoredItem) -> float:
+        fresh = sum(keyword_weight.get(term, 0.0) for term in item.matched if term not in covered)
+        return item.score + COVERAGE_WEIGHT * fresh
+
+    def take(item: ScoredItem) -> None:
+        nonlocal used
+        used += cost(item)
+        section, entry = where[item.id]
+        open_sections.add(section.id)
+        open_entries.add(entry.id)
+        covered.update(item.matched)
+        chosen.append(item)
+        reasons.pop(item.id, None)
+
+    candidates = list(evidenced)
+    while candidates:
+        if max_bullets is not None and len(chosen) >= max_bullets:
+            for item in candidates:
+                reasons[item.id] = f"over budget: --max-bullets {max_bullets} reached"
+            break
+        best = max(candidates, key=lambda item: (gain(item), -ranked.index(item)))
+        candidates.remove(best)
+        duplicate = next(
+            (
+                other
+                for other in chosen
+                if overlap(words(best.text), words(other.text)) > REDUNDANT_OVERLAP
+            ),
+            None,
+        )
+        if duplicate is not None:
+            reasons[best.id] = f"redundant with {duplicate.id}: says mostly the same"
+            continue
+        if used + cost(best) > budget:
+            reasons[best.id] = f"over budget: needs {cost(best)} more lines of {budget - used} left"
+            continue
+        take(best)
+    if not chosen:
+        # Nothing shares a keyword with the posting: fill the page by score all the same.
+        for item in [item for item in pending if not item.matched]:
+            if (max_bullets is None or len(chosen) < max_bullets) and used + cost(item) <= budget:
+                take(item)
+
+    selected = {item.id for item in chosen}
+    items = [
+        item.model_copy(
+            update={
+                "selected": item.id in selected or where[item.id][0].kind in ALWAYS_KEPT,
+                "reason": None
+                if item.id in selected or where[item.id][0].kind in ALWAYS_KEPT
+                else reasons.get(item.id, "over budget"),
+            }
+        )
+        for item in ranked
+    ]
+    resume = build_resume(profile, posting, items)
+    return Selection(resume=resume, items=items, lines_available=budget, lines_used=used)
+
+
+def overlap(a: set[str], b: set[str]) -> float:
+    return len(a & b) / min(len(a), len(b)) if a and b else 0.0
+
+
+def locate(profile: Profile) -> dict[str, tuple[Section, Entry]]:
+    """Gives the section and entry of every item id."""
+    found: dict[str, tuple[Section, Entry]] = {}
+    for section in profile.sections:
+        for entry in section.entries:
+            found[entry.id] = (section, entry)
+            for bullet in entry.bullets:
+                found[bullet.id] = (section, entry)
+    return found
+
+
+def build_resume(profile: Profile, posting: Posting, items: list[ScoredItem]) -> Profile:
+    """Gives the tailored profile: chosen items in CV order, sections ordered by relevance."""
+    selected = {item.id for item in items if item.selected}
+    relevance: dict[str, float] = {}
+    for item in items:
+        if item.selected:
+            section_id = item.id.split(".", 1)[0]
+            relevance[section_id] = relevance.get(section_id, 0.0) + item.score
+    matched_terms = {term.lower() for item in items for term in item.matched}
+    matched_terms |= {k.term.lower() for k in posting.keywords} | {
+        k.canonical.lower() for k in posting.keywords
+    }
+    sections: list[Section] = []
+    for section in profile.sections:
+        if section.kind in ALWAYS_KEPT:
+            sections.append(
+                section.model_copy(
+                    update={"skills": [order_skills(g, matched_terms) for g in section.skills]}
+                )
+            )
+            continue
+        entries = []
+        for entry in section.entries:
+            if section.list_like and not entry.bullets:
+                if entry.id in selected:
+                    entries.append(entry)
+                continue
+            bullets = [bullet for bullet in entry.bullets if bullet.id in selected]
+            if bullets:
+                entries.append(entry.model_copy(update={"bullets": bullets}))
+        if entries:
+            sections.append(section.model_copy(update={"entries": entries}))
+
+    lead: SectionKind = "research" if RESEARCH_ROLE.search(posting.title or "") else "experience"
+
+    def position(section: Section) -> tuple[int, float, int]:
+        if section.kind == "summary":
+            return (0, 0.0, 0)
+        if section.kind == lead:
+            return (1, 0.0, 0)
+        if section.kind in TAIL_ORDER:
+            return (3, 0.0, TAIL_ORDER.index(section.kind))
+        return (2, -relevance.get(section.id, 0.0), MAIN_ORDER.index(section.kind))
+
+    sections.sort(key=position)
+    return profile.model_copy(update={"sections": sections})
+
+
+def order_skills(group: SkillGroup, matched: set[str]) -> SkillGroup:
+    """Gives the skills group with the posting's skills first, each side in CV order."""
+    first = [skill for skill in group.items if skill.lower() in matched]
+    rest = [skill for skill in group.items if skill.lower() not in matched]
+    return group.model_copy(update={"items": first + rest})

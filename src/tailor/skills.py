@@ -1,0 +1,184 @@
+"""The skills taxonomy (data/skills.yaml beside this module) and its matcher."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import TYPE_CHECKING, Literal
+
+import yaml
+
+from tailor.errors import TailorError
+
+if TYPE_CHECKING:
+    from spacy.matcher import PhraseMatcher
+    from spacy.tokens import Doc, Span
+
+SkillKind = Literal["hard", "soft"]
+
+# Words before an ambiguous acronym that give it its other meaning ("send your CV").
+GUARD_BEFORE: dict[str, set[str]] = {
+    "CV": {"your", "a", "the", "our", "send", "submit", "upload", "attach", "updated", "my"},
+}
+GUARD_AFTER: dict[str, set[str]] = {"CV": {"and", "&", "to", "or"}}
+# An ambiguous name (Go, R, C, Swift, Spark ...) counts only next to other technical terms.
+AMBIGUOUS_WINDOW = 4
+
+
+@dataclass(frozen=True)
+class Skill:
+    name: str
+    aliases: tuple[str, ...]
+    acronyms: tuple[str, ...]
+    category: str
+    area: str
+    kind: SkillKind
+    broader: tuple[str, ...]
+    ambiguous: bool
+
+
+@dataclass(frozen=True)
+class SkillMatch:
+    skill: Skill
+    text: str
+    start: int
+    end: int
+    sentence: str
+
+
+@dataclass(frozen=True)
+class Taxonomy:
+    skills: tuple[Skill, ...]
+
+    @property
+    def by_name(self) -> dict[str, Skill]:
+        return _index(self)
+
+    def broader_chain(self, name: str) -> list[str]:
+        """Gives the broader terms of a skill, nearest first, without repeats."""
+        chain: list[str] = []
+        frontier = list(self.by_name[name].broader) if name in self.by_name else []
+        while frontier:
+            current = frontier.pop(0)
+            if current not in chain and current != name:
+                chain.append(current)
+                frontier.extend(self.by_name[current].broader if current in self.by_name else ())
+        return chain
+
+
+@cache
+def _index(taxonomy: Taxonomy) -> dict[str, Skill]:
+    return {skill.name: skill for skill in taxonomy.skills}
+
+
+@cache
+def load_taxonomy() -> Taxonomy:
+    """Gives the shipped skills taxonomy."""
+    text = resources.files("tailor").joinpath("data/skills.yaml").read_text(encoding="utf-8")
+    data = yaml.safe_load(text)
+    try:
+        skills = tuple(
+            Skill(
+                name=str(entry["name"]),
+                aliases=tuple(str(alias) for alias in entry.get("aliases") or ()),
+                acronyms=tuple(str(acronym) for acronym in entry.get("acronyms") or ()),
+                category=str(entry["category"]),
+                area=str(entry.get("area", "general")),
+                kind="soft" if entry.get("kind") == "soft" else "hard",
+                broader=tuple(str(name) for name in entry.get("broader") or ()),
+                ambiguous=bool(entry.get("ambiguous", False)),
+            )
+            for entry in data["skills"]
+        )
+    except (KeyError, TypeError) as error:
+        raise TailorError(f"the skills taxonomy is malformed: {error}") from error
+    return Taxonomy(skills=skills)
+
+
+def variants(term: str) -> set[str]:
+    """Gives the spellings a term is matched in: as written, hyphens as spaces or dropped."""
+    found = {term}
+    if "-" in term and not re.search(r"[+#./]", term):
+        found |= {term.replace("-", " "), term.replace("-", "")}
+    return found
+
+
+@cache
+def get_matchers() -> tuple[PhraseMatcher, PhraseMatcher]:
+    """Gives (lemma matcher for names and aliases, case-sensitive matcher for acronyms)."""
+    from spacy.matcher import PhraseMatcher
+
+    from tailor.nlp import get_nlp
+
+    nlp = get_nlp()
+    lenient = PhraseMatcher(nlp.vocab, attr="LEMMA")
+    exact = PhraseMatcher(nlp.vocab, attr="NORM")
+    for index, skill in enumerate(load_taxonomy().skills):
+        key = str(index)
+        words = {v for term in (skill.name, *skill.aliases) for v in variants(term)}
+        case_kept = set(skill.acronyms)
+        if skill.ambiguous:
+            # Ambiguous short names are matched as written (Go, not go).
+            case_kept |= {w for w in words if len(w) <= 6 and " " not in w}
+            words -= case_kept
+        if words:
+            lenient.add(key, list(nlp.pipe(sorted(words))))
+        if case_kept:
+            exact.add(key, list(nlp.pipe(sorted(case_kept))))
+    return lenient, exact
+
+
+def guarded(doc: Doc, span: Span, skill: Skill, spans: list[Span]) -> bool:
+    """Tells whether a match is an ambiguous word in its everyday sense and must be dropped."""
+    text = span.text
+    before = {token.lower_ for token in doc[max(0, span.start - 3) : span.start]}
+    after = doc[span.end].lower_ if span.end < len(doc) else ""
+    base = text.rstrip("s")
+    if base in GUARD_BEFORE and (before & GUARD_BEFORE[base] or after in GUARD_AFTER[base]):
+        return True
+    if skill.ambiguous and text not in skill.acronyms:
+        neighbours = [
+            other
+            for other in spans
+            if other is not span
+            and abs(other.start - span.start) <= AMBIGUOUS_WINDOW
+            and not load_taxonomy().skills[int(other.label_)].ambiguous
+        ]
+        near_list = any(
+            token.text in {",", "/", "(", ")"}
+            for token in doc[max(0, span.start - 1) : span.end + 1]
+        )
+        return not (neighbours and near_list)
+    return False
+
+
+def match_skills(doc: Doc) -> list[SkillMatch]:
+    """Gives the taxonomy matches in a doc, longest first where they overlap, in text order."""
+    from spacy.tokens import Span
+    from spacy.util import filter_spans
+
+    lenient, exact = get_matchers()
+    raw = [
+        Span(doc, start, end, label=match_id)
+        for matcher in (lenient, exact)
+        for match_id, start, end in matcher(doc)
+    ]
+    spans = sorted(filter_spans(raw), key=lambda span: span.start)
+    skills = load_taxonomy().skills
+    matches = []
+    for span in spans:
+        skill = skills[int(span.label_)]
+        if guarded(doc, span, skill, spans):
+            continue
+        matches.append(
+            SkillMatch(
+                skill=skill,
+                text=span.text,
+                start=span.start_char,
+                end=span.end_char,
+                sentence=span.sent.text.strip() if doc.has_annotation("SENT_START") else doc.text,
+            )
+        )
+    return matches

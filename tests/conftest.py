@@ -1,0 +1,41 @@
+"""Shared fixtures: the repository's paths, ../shared, the master CV and example postings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tailor.model import Posting, Profile
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+DATA = Path(__file__).resolve().parent / "data"
+MASTER_CV = ROOT / "profile" / "master_cv.txt"
+JOB_POSTS = ROOT / "job_posts"
+needs_shared = pytest.mark.skipif(not SHARED.is_dir(), reason="../shared is not beside the repo")
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden", action="store_true", help="rewrite golden files instead of comparing"
+    )
+
+
+@pytest.fixture
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-golden"))
+
+
+@pytest.fixture(scope="session")
+def master() -> Profile:
+    from tailor.parse import load_profile
+
+    return load_profile(MASTER_CV)
+
+
+@pytest.fixture(scope="session")
+def vision_posting() -> Posting:
+    from tailor.workflow import load_posting
+
+    return load_posting(JOB_POSTS / "ml-engineer-vision.txt")

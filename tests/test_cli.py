@@ -1,0 +1,137 @@
+"""The command line: exit codes, files written, one-line errors, instant --help."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from tailor.cli import app
+
+from .conftest import JOB_POSTS, MASTER_CV, ROOT
+
+runner = CliRunner()
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_match_writes_four_files(tmp_path: Path) -> None:
+    before = digest(MASTER_CV), digest(JOB_POSTS / "mlops-engineer.txt")
+    out = tmp_path / "out"
+    result = runner.invoke(
+        app,
+        ["match", str(JOB_POSTS / "mlops-engineer.txt"), "--profile", str(MASTER_CV), "--out", str(out)],
+    )
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in out.iterdir()) == [
+        "report.md", "result.json", "resume.docx", "resume.md"
+    ]  # fmt: skip
+    assert "match score" in result.output and str(out) in result.output
+    data = json.loads((out / "result.json").read_text(encoding="utf-8"))
+    assert {"posting", "score", "keywords", "items"} <= set(data)
+    assert data["posting"]["company"] == "Bluefin Analytics"
+    assert (digest(MASTER_CV), digest(JOB_POSTS / "mlops-engineer.txt")) == before
+
+
+def test_match_defaults_profile_and_out_and_reads_stdin(tmp_path: Path) -> None:
+    (tmp_path / "profile").mkdir()
+    shutil.copy(MASTER_CV, tmp_path / "profile" / "master_cv.txt")
+    text = (JOB_POSTS / "nlp-llm-engineer.txt").read_text(encoding="utf-8")
+    cwd = Path.cwd()
+    os.chdir(tmp_path)
+    try:
+        result = runner.invoke(app, ["match", "-"], input=text)
+    finally:
+        os.chdir(cwd)
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "out" / "stdin" / "resume.md").is_file()
+
+
+def test_several_profiles_are_listed(tmp_path: Path) -> None:
+    (tmp_path / "profile").mkdir()
+    for name in ("a.txt", "b.md"):
+        shutil.copy(MASTER_CV, tmp_path / "profile" / name)
+    cwd = Path.cwd()
+    os.chdir(tmp_path)
+    try:
+        result = runner.invoke(app, ["match", str(JOB_POSTS / "mlops-engineer.txt")])
+    finally:
+        os.chdir(cwd)
+    assert result.exit_code == 2
+    assert "a.txt, b.md" in result.output and "--profile" in result.output
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [(b"", "empty"), (b"   \n\t\n", "empty"), (b"\x00\x01binary\x00", "binary")],
+)
+def test_bad_posting_is_one_clear_line(tmp_path: Path, content: bytes, message: str) -> None:
+    posting = tmp_path / "posting.txt"
+    posting.write_bytes(content)
+    result = runner.invoke(
+        app, ["match", str(posting), "--profile", str(MASTER_CV), "--out", str(tmp_path / "o")]
+    )
+    assert result.exit_code == 2
+    assert message in result.output and str(posting) in result.output
+    assert "Traceback" not in result.output
+    assert not (tmp_path / "o").exists()
+
+
+def test_missing_posting(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["match", str(tmp_path / "nope.txt"), "--profile", str(MASTER_CV)])
+    assert result.exit_code == 2
+    assert "no such posting" in result.output
+
+
+def test_out_may_not_be_the_profile_folder(tmp_path: Path) -> None:
+    result = runner.invoke(
+        app,
+        ["match", str(JOB_POSTS / "mlops-engineer.txt"), "--profile", str(MASTER_CV),
+         "--out", str(MASTER_CV.parent)],
+    )  # fmt: skip
+    assert result.exit_code == 2
+    assert "profile folder" in result.output
+
+
+def test_parse_shows_the_tree() -> None:
+    result = runner.invoke(app, ["parse", str(MASTER_CV)])
+    assert result.exit_code == 0
+    assert "Team Leader  (role at Peng Cheng National Laboratory)" in result.output
+    as_json = runner.invoke(app, ["parse", str(MASTER_CV), "--format", "json"])
+    assert json.loads(as_json.output)["header"]["name"] == "ZIXIN LIU"
+
+
+def test_help_and_version_import_nothing_heavy() -> None:
+    code = (
+        "import sys\n"
+        "from tailor.cli import main\n"
+        "for args in (['tailor', '--help'], ['tailor', '--version']):\n"
+        "    sys.argv = args\n"
+        "    try:\n"
+        "        main()\n"
+        "    except SystemExit:\n"
+        "        pass\n"
+        "heavy = sorted(m for m in ('spacy', 'sklearn', 'docx', 'numpy') if m in sys.modules)\n"
+        "print('HEAVY', heavy)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    assert "HEAVY []" in done.stdout
+    assert "tailor 0." in done.stdout
+
+
+def test_python_dash_m() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "tailor", "--version"], capture_output=True, text=True, check=True
+    )
+    assert done.stdout.startswith("tailor ")
