@@ -29,6 +29,7 @@ Ranker = Callable[[str, list[dict[str, str]]], list[int]]
 
 def ndcg_at(grades_in_order: list[float], k: int = 10) -> float:
     """Gives nDCG@k of grades in ranked order, with gains 2^grade - 1."""
+
     def dcg(grades: list[float]) -> float:
         return sum((2**g - 1) / math.log2(i + 2) for i, g in enumerate(grades[:k]))
 
@@ -50,7 +51,7 @@ def tfidf_ranker(**options: object) -> Ranker:
         from sklearn.metrics.pairwise import linear_kernel
 
         texts = [row["text"] for row in rows]
-        vectorizer = TfidfVectorizer(**options)  # type: ignore[arg-type]
+        vectorizer = TfidfVectorizer(**options)
         matrix = vectorizer.fit_transform([*texts, posting])
         scores = linear_kernel(matrix[:-1], matrix[-1])[:, 0]
         return sorted(range(len(rows)), key=lambda i: -scores[i])
@@ -60,6 +61,7 @@ def tfidf_ranker(**options: object) -> Ranker:
 
 def bm25_ranker(k1: float = 1.5, b: float = 0.75) -> Ranker:
     """BM25 with the bullet and its entry title as the document, the posting as the query."""
+
     def tokens(text: str) -> list[str]:
         return re.findall(r"[a-z0-9+#]+", text.lower())
 
@@ -137,7 +139,8 @@ def main() -> None:
         print(f"| {label} | {sum(results[label]) / len(results[label]):.3f} |")
     print(
         f"\ntailor's selection on the {len(judgments) - len(UNRELATED)} ML postings: "
-        f"{precision_hits / max(precision_total, 1):.3f} of {precision_total} selected items graded >= 1.5; "
+        f"{precision_hits / max(precision_total, 1):.3f} of {precision_total} selected items "
+        "graded >= 1.5; "
         f"{recall_hits / max(recall_total, 1):.3f} of {recall_total} items graded >= 2.5 selected"
     )
     print(f"({elapsed:.1f} s for {len(judgments)} postings, baselines included)")

@@ -29,7 +29,14 @@ def test_match_writes_four_files(tmp_path: Path) -> None:
     out = tmp_path / "out"
     result = runner.invoke(
         app,
-        ["match", str(JOB_POSTS / "mlops-engineer.txt"), "--profile", str(MASTER_CV), "--out", str(out)],
+        [
+            "match",
+            str(JOB_POSTS / "mlops-engineer.txt"),
+            "--profile",
+            str(MASTER_CV),
+            "--out",
+            str(out),
+        ],
     )
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in out.iterdir()) == [

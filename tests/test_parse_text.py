@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -137,7 +139,7 @@ def test_every_line_is_placed(master: Profile) -> None:
     text = "\n".join(strings(master.model_dump()))
     source = (master.source or "").strip()
     assert source.endswith("master_cv.txt")
-    with open(source, encoding="utf-8") as stream:
+    with Path(source).open(encoding="utf-8") as stream:
         lines = [line.strip() for line in stream if line.strip()]
     missing = [
         line

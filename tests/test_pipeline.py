@@ -81,7 +81,9 @@ def test_truthfulness_check_refuses_invented_text(master: Profile, vision_postin
     )
     with pytest.raises(TruthfulnessError):
         check_truthful(master, tampered)
-    invented = Bullet(id="experience.1.99", text="Won a Turing Award", plain="Won a Turing Award")
+    invented = Bullet(
+        id="experience.1.99", text="Won a Turing Award", plain="Won a Turing Award", line=1
+    )
     extra = tampered_entry.model_copy(update={"bullets": [*entry.bullets, invented]})
     with pytest.raises(TruthfulnessError):
         check_truthful(
@@ -115,7 +117,9 @@ def test_budget_is_respected(master: Profile, vision_posting: Posting) -> None:
     assert sum(i.selected for i in long.items) > sum(i.selected for i in short.items)
 
 
-@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(st.text(min_size=1, max_size=300))
 def test_any_posting_text_gives_a_truthful_resume(master: Profile, text: str) -> None:
     from tailor.analyze import analyze_posting
@@ -127,7 +131,9 @@ def test_any_posting_text_gives_a_truthful_resume(master: Profile, text: str) ->
     assert sorted(ids) == sorted(i.id for i in master.items())
 
 
-def test_read_back_of_written_docx(master: Profile, vision_posting: Posting, tmp_path: Path) -> None:
+def test_read_back_of_written_docx(
+    master: Profile, vision_posting: Posting, tmp_path: Path
+) -> None:
     from tailor.render.docx import read_docx_text
 
     outputs = render_outputs(tailor(master, vision_posting))

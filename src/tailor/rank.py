@@ -157,7 +157,7 @@ def rank_items(profile: Profile, posting: Posting) -> list[ScoredItem]:
     top_similarity = max(similarities) or 1.0
 
     taxonomy = load_taxonomy()
-    broader_of = {skill.name: taxonomy.broader_chain(skill.name) for skill in taxonomy.skills}
+    broader_of = taxonomy.chains
     end_dates = {entry.id: entry.end for section in profile.sections for entry in section.entries}
     known_ends = [end for end in end_dates.values() if end]
     newest = max(known_ends, key=year_of) if known_ends else None
