@@ -5,10 +5,15 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from tailor.model import Category, Importance, Keyword, KnockOut, Posting, PostingSectionKind
 from tailor.parse.posting import parse_posting
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
 
 SECTION_WEIGHT: dict[PostingSectionKind, float] = {
     "title": 1.0,
@@ -25,6 +30,29 @@ PREFERRED_CUE = re.compile(
     r"|\bideally\b|advantage|good to have|not required|would be great|is welcome",
     re.IGNORECASE,
 )
+ROLE_SECTIONS: set[PostingSectionKind] = {"title", "requirements", "preferred"}
+PHRASE_WEIGHT = 0.6  # a term outside the taxonomy is a less certain keyword
+LIST_SEPARATORS = {",", ";", "/", "(", ")", ":", "&", "|"}
+LIST_LEAD_WORDS = {
+    "experience", "knowledge", "familiarity", "proficiency", "expertise", "skills", "strong",
+    "solid", "deep", "good", "excellent", "hands", "on", "working", "including", "like", "e.g.",
+    "eg", "i.e.", "such", "especially", "particularly", "preferably", "ideally", "using",
+}  # fmt: skip
+GENERIC_ITEMS = {
+    "similar", "other", "others", "related", "equivalent", "relevant", "etc", "tools", "tool",
+    "frameworks", "framework", "languages", "language", "technologies", "technology", "libraries",
+    "platforms", "systems", "methods", "techniques", "experience", "years", "year", "degree",
+    "field", "fields", "ability", "skills", "skill", "knowledge", "understanding", "plus",
+    "preferred", "required", "including", "e.g.", "i.e.", "like", "more", "modern", "various",
+    "strong", "solid", "good", "excellent", "best", "practices", "concepts", "background",
+}  # fmt: skip
+ADJECTIVE_END = re.compile(r"(ed|ize|ise|ly|ive|ent|ful|able|ible|al|ous|ic)$")
+VERBS = {
+    "use", "build", "develop", "design", "create", "work", "manage", "drive", "lead", "support",
+    "ensure", "help", "make", "write", "deploy", "maintain", "improve", "analyze", "analyse",
+    "collaborate", "implement", "own", "define", "deliver", "communicate", "partner", "apply",
+    "understand", "identify", "provide", "conduct", "perform", "run", "ship", "scale", "train",
+}  # fmt: skip
 BULLET_MARK = re.compile(r"^\s*(?:[-*•–·▪]|\d{1,2}[.)])\s+")
 TOOL_LIKE = re.compile(
     r"^(?:[A-Z][a-z]+[A-Z][A-Za-z]*\d*|[A-Z][A-Za-z]*\d+[A-Za-z\d]*|[A-Z]{2,5}s?)$"
@@ -33,7 +61,7 @@ NOT_TOOLS = {
     "US", "USA", "UK", "EU", "EEO", "HR", "PTO", "CEO", "CTO", "VP", "LLC", "INC", "OK", "IT",
     "TBD", "FAQ", "ETA", "II", "III", "IV", "NYC", "SF", "LA", "EST", "PST", "CET", "UTC",
     "USD", "EUR", "GBP", "ID", "WFH", "KPIs", "KPI", "OKRs", "YOE", "AND", "OR", "THE", "FOR",
-    "WITH", "YOU", "OUR", "WE",
+    "WITH", "YOU", "OUR", "WE", "LI",
 }  # fmt: skip
 YEARS = re.compile(
     r"(?P<value>\d{1,2}\s*\+?(?:\s*(?:-|–|to)\s*\d{1,2})?\+?)\s*(?:or more\s*)?years?", re.I
@@ -100,6 +128,9 @@ def analyze_posting(text: str, *, source: str | None = None) -> Posting:
         for match in match_skills(doc):
             skill = match.skill
             covered.update(range(match.start, match.end))
+            if skill.category == "role" and kind not in ROLE_SECTIONS:
+                # "work closely with data scientists" names colleagues, not the candidate.
+                continue
             preferred = kind == "preferred" or bool(PREFERRED_CUE.search(match.sentence))
             tally = tallies.setdefault(
                 skill.name,
@@ -116,34 +147,25 @@ def analyze_posting(text: str, *, source: str | None = None) -> Posting:
         if kind == "title":
             continue
         for sentence in doc.sents:
-            for token in sentence:
-                if (
-                    token.idx in covered
-                    or not TOOL_LIKE.match(token.text)
-                    or token.text in NOT_TOOLS
-                    or token.text in company_words
-                    or (token.text.isupper() and sentence.text.isupper())
-                ):
-                    continue
-                key = token.norm_.lower()
+            preferred = kind == "preferred" or bool(PREFERRED_CUE.search(sentence.text))
+            for term, key in outside_terms(sentence, covered, company_words):
                 tally = tallies.setdefault(
                     f"phrase:{key}",
                     Tally(
-                        term=token.norm_,
-                        canonical=token.norm_,
+                        term=term,
+                        canonical=key,
                         category="phrase",
                         kind="hard",
                         broader=[],
                         order=order,
                     ),
                 )
-                preferred = kind == "preferred" or bool(PREFERRED_CUE.search(sentence.text))
                 record(
                     tally,
-                    token.norm_,
+                    term,
                     sentence.text.strip(),
                     preferred=preferred,
-                    weight=section_weight * 0.6,
+                    weight=section_weight * PHRASE_WEIGHT,
                 )
     keywords = [to_keyword(tally) for tally in tallies.values()]
     top = max((keyword.weight for keyword in keywords), default=1.0) or 1.0
@@ -153,6 +175,78 @@ def analyze_posting(text: str, *, source: str | None = None) -> Posting:
     ]
     keywords.sort(key=lambda keyword: (-keyword.weight, tallies_order(tallies, keyword)))
     return posting.model_copy(update={"keywords": keywords, "knockouts": find_knockouts(units)})
+
+
+def phrase_key(tokens: Sequence[Token]) -> str:
+    """Gives the matching key of a phrase: its word lemmas joined by spaces."""
+    return " ".join(t.lemma_ for t in tokens if any(ch.isalnum() for ch in t.text))
+
+
+def outside_terms(
+    sentence: Span, covered: set[int], company_words: set[str]
+) -> list[tuple[str, str]]:
+    """Gives (term, key) for terms the taxonomy lacks: tool-like names and members of skill lists.
+
+    A tool-like name is CamelCase, has digits or is an acronym (TensorRT, YOLOv8, ROS). A list
+    member is a short item of an enumeration in which at least two items are known skills
+    ("Hive, Pig, Oozie and Spark"), so a new tool name still shows up.
+    """
+    found: list[tuple[str, str]] = []
+    seen: set[str] = set()
+
+    def add(tokens: Sequence[Token]) -> None:
+        text = "".join(t.text_with_ws for t in tokens).strip()
+        key = phrase_key(tokens)
+        if key and key not in seen:
+            seen.add(key)
+            found.append((text, key))
+
+    for token in sentence:
+        if (
+            token.idx not in covered
+            and TOOL_LIKE.match(token.text)
+            and token.text not in NOT_TOOLS
+            and token.text not in company_words
+            and not (token.text.isupper() and sentence.text.isupper())
+        ):
+            add([token])
+    segments: list[list[Token]] = [[]]
+    for token in sentence:
+        if token.text in LIST_SEPARATORS or token.lower_ in {"and", "or", "etc"}:
+            segments.append([])
+        else:
+            segments[-1].append(token)
+    segments = [segment for segment in segments if segment]
+    known = [segment for segment in segments if any(t.idx in covered for t in segment)]
+    if len(known) < 2 or len(segments) < 3:
+        return found
+    for segment in segments:
+        if any(t.idx in covered for t in segment):
+            continue
+        while segment and (segment[0].is_stop or segment[0].lower_ in LIST_LEAD_WORDS):
+            segment = segment[1:]
+        if (
+            1 <= len(segment) <= 3
+            and all(any(ch.isalnum() for ch in t.text) for t in segment)
+            and not any(t.is_stop or t.lower_ in GENERIC_ITEMS for t in segment)
+            and not segment[-1].like_num
+            and looks_like_term(segment)
+        ):
+            add(segment)
+    return found
+
+
+def looks_like_term(tokens: Sequence[Token]) -> bool:
+    """Tells whether a list member looks like a skill name rather than a verb or an adjective.
+
+    Without a tagger, shape decides: a name with capitals or digits (Gulp, S3) is a term; a
+    lower-case item must be two or three words, not led by a verb, not ending like an adjective.
+    """
+    if any(any(ch.isupper() or ch.isdigit() for ch in t.text) for t in tokens):
+        return True
+    if len(tokens) < 2 or tokens[0].lemma_ in VERBS:
+        return False
+    return not ADJECTIVE_END.search(tokens[-1].lower_)
 
 
 def tallies_order(tallies: dict[str, Tally], keyword: Keyword) -> int:

@@ -97,14 +97,19 @@ def protected_terms() -> list[str]:
     return sorted(set(terms))
 
 
+# Typographic quotes and dashes as their ASCII forms, one character for one, so "Master’s"
+# matches "Master's" and character offsets stay valid in the original text.
+TYPOGRAPHY = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "‐": "-", "‑": "-"})
+
+
 def make_docs(texts: Iterable[str]) -> Iterator[Doc]:
     """Gives processed docs for texts, in order."""
-    yield from get_nlp().pipe(texts, batch_size=256)
+    yield from get_nlp().pipe((text.translate(TYPOGRAPHY) for text in texts), batch_size=256)
 
 
 def make_doc(text: str) -> Doc:
     """Gives one processed doc."""
-    return get_nlp()(text)
+    return get_nlp()(text.translate(TYPOGRAPHY))
 
 
 def is_content(token: Any) -> bool:

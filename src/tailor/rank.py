@@ -40,7 +40,7 @@ class Evidence:
 
     skills: dict[str, str]
     lemmas: list[str]
-    tokens_lower: frozenset[str]
+    lemma_text: str
 
 
 def gather_evidence(texts: Iterable[str]) -> list[Evidence]:
@@ -57,7 +57,9 @@ def gather_evidence(texts: Iterable[str]) -> list[Evidence]:
             Evidence(
                 skills=skills,
                 lemmas=content_lemmas(doc),
-                tokens_lower=frozenset(token.lower_ for token in doc),
+                lemma_text=" "
+                + " ".join(t.lemma_ for t in doc if any(ch.isalnum() for ch in t.text))
+                + " ",
             )
         )
     return evidence
@@ -73,7 +75,7 @@ def features(evidence: Evidence) -> list[str]:
 def shows(evidence: Evidence, keyword: Keyword) -> bool:
     """Tells whether a text shows a posting keyword (taxonomy concept, or the phrase itself)."""
     if keyword.category == "phrase":
-        return keyword.canonical.lower() in evidence.tokens_lower
+        return f" {keyword.canonical} " in evidence.lemma_text
     return keyword.canonical in evidence.skills
 
 

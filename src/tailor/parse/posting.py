@@ -16,6 +16,7 @@ FIELD = re.compile(
     re.I,
 )
 BULLET = re.compile(r"^\s*(?:[-*•–·▪]|\d{1,2}[.)])\s+")
+METADATA = re.compile(r"[`💰🌎]")
 LOCATION_TAG = re.compile(r"🌎\s*([^`]+)")
 
 # Checked in order on a lower-cased heading; the first hit names the section.
@@ -26,11 +27,11 @@ SECTION_PATTERNS: list[tuple[str, PostingSectionKind]] = [
      r"|e-verify|legal|inclusion|non-discrimination", "legal"),
     (r"benefit|perks|what we offer|we offer|compensation|salary|pay range|why join|why you'll"
      r"|what's in it|rewards|total rewards", "benefits"),
-    (r"how to apply|to apply|application|apply|next steps|interview process|hiring process",
-     "apply"),
-    (r"requirement|qualifications?|what you('ll)? (need|bring|have)|you (have|bring)|must have"
+    (r"requirement|qualifications?|apply if|good fit|great fit|right fit|what you('ll)? (need|bring|have)|you (have|bring)|must have"
      r"|who you are|about you|skills|experience|you should have|you'll need|to succeed"
      r"|what we('re)? look|looking for|competenc|profile|candidate", "requirements"),
+    (r"how to apply|to apply|application process|apply now|next steps|interview process"
+     r"|hiring process", "apply"),
     (r"responsibilit|what you('ll)? do|you will|your role|the role|role overview|duties"
      r"|day[- ]to[- ]day|your impact|what you will be doing|mission|the job|job description"
      r"|key tasks|in this role|accountabilit", "responsibilities"),
@@ -117,7 +118,10 @@ def parse_posting(text: str, *, source: str | None = None) -> Posting:
             md
             and not sections
             and not buffer
-            and classify_posting_heading(md.group("text")) is None
+            and (
+                classify_posting_heading(md.group("text")) is None
+                or METADATA.search(md.group("text"))
+            )
         ):
             # Job boards put company, salary and location in small headings under the title.
             value = strip_inline_marks(md.group("text"))
