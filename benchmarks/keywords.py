@@ -1,4 +1,4 @@
-"""Keyword extraction quality on ../shared/eval/keywords.tsv and SkillSpan, against a naive extractor.
+"""Keyword extraction quality on ../shared/eval/keywords.tsv and SkillSpan, vs a naive extractor.
 
     python benchmarks/keywords.py [--shared ../shared] [--per-posting] [--misses]
 
@@ -164,7 +164,9 @@ def main() -> None:
     for label, extract in extractors.items():
         extracted = {name: extract(text) for name, text in texts.items()}
         spans_extracted = {doc: extract(text) for doc, text in span_texts.items()}
-        terms = [t for ts in extracted.values() for t in ts] + [g for gs in every.values() for g in gs]
+        terms = [t for ts in extracted.values() for t in ts] + [
+            g for gs in every.values() for g in gs
+        ]
         terms += [t for ts in spans_extracted.values() for t in ts]
         terms += [g for gs in span_gold.values() for g in gs]
         matcher = Matcher(concepts_of(terms))
@@ -175,14 +177,20 @@ def main() -> None:
         if args.misses and label == "tailor":
             for doc, gold in misses:
                 print(f"missed  {doc[:40]:40s} {gold}")
-    print(f"\n| extractor | eval recall | eval precision | keywords per posting "
-          f"| SkillSpan recall | SkillSpan precision |")
+    print(
+        "\n| extractor | eval recall | eval precision | keywords per posting "
+        "| SkillSpan recall | SkillSpan precision |"
+    )
     print("|---|---|---|---|---|---|")
     for label, recall, precision, per_doc, span_recall, span_precision in rows:
-        print(f"| {label} | {recall:.3f} | {precision:.3f} | {per_doc:.1f} "
-              f"| {span_recall:.3f} | {span_precision:.3f} |")
-    print(f"\n({len(texts)} judged postings, {len(span_texts)} SkillSpan postings, "
-          f"{time.perf_counter() - started:.1f} s)")
+        print(
+            f"| {label} | {recall:.3f} | {precision:.3f} | {per_doc:.1f} "
+            f"| {span_recall:.3f} | {span_precision:.3f} |"
+        )
+    print(
+        f"\n({len(texts)} judged postings, {len(span_texts)} SkillSpan postings, "
+        f"{time.perf_counter() - started:.1f} s)"
+    )
 
 
 if __name__ == "__main__":

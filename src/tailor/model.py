@@ -217,6 +217,7 @@ class ScoreParts(Model):
     tfidf: float = Field(description="Cosine similarity of TF-IDF vectors, bullet vs posting.")
     keywords: float = Field(description="Weighted share of posting keywords the item shows.")
     related: float = Field(description="Credit through broader or related taxonomy terms.")
+    topic: float = Field(description="How well the item's technical areas match the posting's.")
     context: float = Field(description="Keywords shown by the item's entry title and section.")
     priors: float = Field(description="Measurable results, ownership verbs, recency.")
 

@@ -14,11 +14,30 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from tailor.model import Item, Keyword, Posting, Profile, ScoredItem, ScoreParts
+from tailor.skills import Taxonomy
 
-WEIGHTS = {"tfidf": 0.30, "keywords": 0.35, "related": 0.10, "context": 0.15, "priors": 0.10}
-RELATED_BROADER = 0.5  # the item shows a narrower term (YOLO for object detection)
-RELATED_NARROWER = 0.3  # the item shows a broader term (deep learning framework for PyTorch)
-RELATED_SIBLING = 0.2  # both sit under the same nearest broader term
+WEIGHTS = {
+    "tfidf": 0.25,
+    "keywords": 0.30,
+    "related": 0.10,
+    "topic": 0.10,
+    "context": 0.15,
+    "priors": 0.10,
+}
+RELATED_BROADER = 0.6  # the item shows a narrower term (YOLO for object detection)
+RELATED_NARROWER = 0.35  # the item shows a broader term (deep learning framework for PyTorch)
+RELATED_LINK = 0.4  # the taxonomy links the two terms as related
+RELATED_SIBLING = 0.25  # both sit under the same specific parent
+DECAY = 0.6  # credit kept per step up the taxonomy
+MAX_STEPS = 3
+SUBSTITUTES = {"tool", "language"}
+PARTIAL = 0.5  # a keyword whose distinctive words the item shows, not the whole term
+GENERIC_WORDS = {
+    "system", "systems", "model", "models", "method", "data", "solution", "development",
+    "design", "skill", "experience", "work", "process", "tool", "technique", "application",
+    "engineering", "base", "use", "new", "large", "high", "good", "strong", "team", "learning",
+}  # fmt: skip
+GENERIC_AREAS = {"general", "business", "education"}
 OWNERSHIP = re.compile(
     r"^(designed|developed|led|built|created|proposed|implemented|architected|launched|owned"
     r"|independently|authored|invented|established|drove|delivered|optimi[sz]ed|improved"
@@ -72,6 +91,23 @@ def features(evidence: Evidence) -> list[str]:
     return [*lemmas, *bigrams, *(f"skill:{name}" for name in evidence.skills)]
 
 
+def partial_share(evidence: Evidence, keyword: Keyword) -> float:
+    """Gives the share of a keyword's distinctive words the text shows, for lenient credit
+    where the whole term is absent (recommendation systems -> 'recommendation')."""
+    words = [w for w in keyword_lemmas(keyword) if w not in GENERIC_WORDS and len(w) > 2]
+    if not words:
+        return 0.0
+    present = sum(f" {word} " in evidence.lemma_text for word in words)
+    return present / max(len(words), 2)
+
+
+def keyword_lemmas(keyword: Keyword) -> list[str]:
+    """Gives the lemmas of a keyword's words as the posting spells it."""
+    from tailor.nlp import lemmatize
+
+    return [lemmatize(word) for word in re.findall(r"[a-z0-9+#]+", keyword.term.lower())]
+
+
 def shows(evidence: Evidence, keyword: Keyword) -> bool:
     """Tells whether a text shows a posting keyword (taxonomy concept, or the phrase itself)."""
     if keyword.category == "phrase":
@@ -84,25 +120,58 @@ def saturate(total: float) -> float:
 
 
 def related_credit(
-    evidence: Evidence, keyword: Keyword, broader_of: dict[str, list[str]]
+    evidence: Evidence, keyword: Keyword, taxonomy: Taxonomy
 ) -> tuple[float, str | None]:
-    """Gives (credit, the item's term) for a keyword the item shows only through the taxonomy."""
-    if keyword.category == "phrase":
+    """Gives (credit, the item's term) for a keyword the item shows only through the taxonomy.
+
+    Narrower terms earn most (YOLO for object detection), decaying with each step up; a broader
+    term earns less (deep learning framework for PyTorch); so do related terms and siblings
+    under a specific parent. Top-level concepts earn nothing from siblings.
+    """
+    if keyword.category == "phrase" or keyword.canonical not in taxonomy.by_name:
         return 0.0, None
+    target = keyword.canonical
+    target_up = taxonomy.ancestors.get(target, {})
     best: tuple[float, str | None] = (0.0, None)
     for name, spelling in evidence.skills.items():
-        chain = broader_of.get(name, [])
-        if keyword.canonical in chain:
-            credit = RELATED_BROADER
-        elif name in keyword.broader:
-            credit = RELATED_NARROWER
-        elif chain and keyword.broader and chain[0] == keyword.broader[0]:
-            credit = RELATED_SIBLING
+        up = taxonomy.ancestors.get(name, {})
+        credit = 0.0
+        if target in up and up[target] <= MAX_STEPS:
+            credit = RELATED_BROADER * DECAY ** (up[target] - 1)
+        elif name in target_up and target_up[name] <= 2:
+            credit = RELATED_NARROWER * DECAY ** (target_up[name] - 1)
+        elif name in taxonomy.related.get(target, ()):
+            credit = RELATED_LINK
         else:
-            continue
+            # Tools and languages under one parent stand in for each other (TensorFlow for
+            # PyTorch); methods and concepts under one parent do not.
+            parents = {p for p, d in up.items() if d == 1}
+            shared = parents & {p for p, d in target_up.items() if d == 1}
+            kinds = {taxonomy.by_name[name].category, taxonomy.by_name[target].category}
+            if shared and kinds <= SUBSTITUTES:
+                credit = RELATED_SIBLING
         if credit > best[0]:
             best = (credit, spelling)
     return best
+
+
+def area_profile(
+    skills: Iterable[str], taxonomy: Taxonomy, weights: dict[str, float]
+) -> dict[str, float]:
+    """Gives the weight of each technical area (computer vision, MLOps ...) among skills."""
+    profile: dict[str, float] = {}
+    for name in skills:
+        skill = taxonomy.by_name.get(name)
+        if skill is None or skill.kind == "soft" or skill.area in GENERIC_AREAS:
+            continue
+        profile[skill.area] = profile.get(skill.area, 0.0) + weights.get(name, 1.0)
+    return profile
+
+
+def cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    dot = sum(value * b.get(key, 0.0) for key, value in a.items())
+    norm = math.sqrt(sum(v * v for v in a.values())) * math.sqrt(sum(v * v for v in b.values()))
+    return dot / norm if norm else 0.0
 
 
 def recency(section_dates: dict[str, str | None], item: Item, newest: str | None) -> float:
@@ -159,7 +228,8 @@ def rank_items(profile: Profile, posting: Posting) -> list[ScoredItem]:
     top_similarity = max(similarities) or 1.0
 
     taxonomy = load_taxonomy()
-    broader_of = taxonomy.chains
+    keyword_weight = {k.canonical: k.weight for k in posting.keywords if k.category != "phrase"}
+    posting_areas = area_profile(keyword_weight, taxonomy, keyword_weight)
     end_dates = {entry.id: entry.end for section in profile.sections for entry in section.entries}
     known_ends = [end for end in end_dates.values() if end]
     newest = max(known_ends, key=year_of) if known_ends else None
@@ -173,16 +243,27 @@ def rank_items(profile: Profile, posting: Posting) -> list[ScoredItem]:
                 direct += keyword.weight
                 matched.append(keyword.term)
                 continue
-            credit, via = related_credit(evidence[index], keyword, broader_of)
-            if credit:
+            credit, via = related_credit(evidence[index], keyword, taxonomy)
+            share = partial_share(evidence[index], keyword)
+            if credit and credit >= PARTIAL * share:
                 related += credit * keyword.weight
                 matched.append(f"{keyword.term} (via {via})")
+            elif share:
+                related += PARTIAL * share * keyword.weight
+                matched.append(f"{keyword.term} (partly)")
             if shows(contexts[index], keyword):
                 context += keyword.weight
         parts = ScoreParts(
             tfidf=round(similarities[index] / top_similarity, 4),
             keywords=round(saturate(direct), 4),
             related=round(saturate(related), 4),
+            topic=round(
+                cosine(
+                    area_profile([*evidence[index].skills, *contexts[index].skills], taxonomy, {}),
+                    posting_areas,
+                ),
+                4,
+            ),
             context=round(saturate(context), 4),
             priors=round(priors(item, recency(end_dates, item, newest)), 4),
         )

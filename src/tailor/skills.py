@@ -37,6 +37,7 @@ class Skill:
     kind: SkillKind
     broader: tuple[str, ...]
     ambiguous: bool
+    related: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,26 @@ class Taxonomy:
         self.skills = skills
         self.by_name = {skill.name: skill for skill in skills}
         self.chains = {skill.name: self._chain(skill.name) for skill in skills}
+        self.ancestors = {skill.name: self._distances(skill.name) for skill in skills}
+        related: dict[str, set[str]] = {skill.name: set() for skill in skills}
+        for skill in skills:
+            for other in skill.related:
+                if other in related:
+                    related[skill.name].add(other)
+                    related[other].add(skill.name)
+        self.related = related
+
+    def _distances(self, name: str) -> dict[str, int]:
+        """Gives every broader term of a skill with its shortest distance (1 = parent)."""
+        found: dict[str, int] = {}
+        frontier = [(parent, 1) for parent in self.by_name[name].broader]
+        while frontier:
+            current, depth = frontier.pop(0)
+            if current in found or current == name or current not in self.by_name:
+                continue
+            found[current] = depth
+            frontier.extend((parent, depth + 1) for parent in self.by_name[current].broader)
+        return found
 
     def _chain(self, name: str) -> list[str]:
         chain: list[str] = []
@@ -88,6 +109,7 @@ def load_taxonomy() -> Taxonomy:
                 kind="soft" if entry.get("kind") == "soft" else "hard",
                 broader=tuple(str(name) for name in entry.get("broader") or ()),
                 ambiguous=bool(entry.get("ambiguous", False)),
+                related=tuple(str(name) for name in entry.get("related") or ()),
             )
             for entry in data["skills"]
         )

@@ -27,7 +27,8 @@ SECTION_PATTERNS: list[tuple[str, PostingSectionKind]] = [
      r"|e-verify|legal|inclusion|non-discrimination", "legal"),
     (r"benefit|perks|what we offer|we offer|compensation|salary|pay range|why join|why you'll"
      r"|what's in it|rewards|total rewards", "benefits"),
-    (r"requirement|qualifications?|apply if|good fit|great fit|right fit|what you('ll)? (need|bring|have)|you (have|bring)|must have"
+    (r"requirement|qualifications?|apply if|good fit|great fit|right fit"
+     r"|what you('ll)? (need|bring|have)|you (have|bring)|must have"
      r"|who you are|about you|skills|experience|you should have|you'll need|to succeed"
      r"|what we('re)? look|looking for|competenc|profile|candidate", "requirements"),
     (r"how to apply|to apply|application process|apply now|next steps|interview process"
