@@ -8,10 +8,13 @@ related and context saturate as 1 - exp(-sum of the posting weights they show).
 from __future__ import annotations
 
 import itertools
+import json
 import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
+from importlib import resources
 
 from tailor.model import Item, Keyword, Posting, Profile, ScoredItem, ScoreParts
 from tailor.skills import Taxonomy
@@ -202,11 +205,46 @@ def priors(item: Item, recency_value: float) -> float:
     return value + 0.3 * recency_value
 
 
-def rank_items(profile: Profile, posting: Posting) -> list[ScoredItem]:
-    """Gives every rankable item of the profile scored against the posting, best first."""
+@cache
+def background() -> tuple[int, dict[str, int]]:
+    """Gives (documents, document frequency of each feature) of the shipped job-ad background."""
+    text = resources.files("tailor").joinpath("data/idf.json").read_text(encoding="utf-8")
+    table = json.loads(text)
+    return int(table["documents"]), {str(k): int(v) for k, v in table["df"].items()}
+
+
+def tfidf_similarities(items: list[list[str]], posting: list[list[str]]) -> list[float]:
+    """Gives the cosine similarity of each item to the whole posting.
+
+    Vectors are sublinear TF-IDF (scikit-learn). IDF counts the posting's lines and the items
+    as documents on top of a background of job ads, so words every posting uses ("experience",
+    "team") weigh little while a rare tool name weighs much, however short the CV.
+    """
+    import numpy as np
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.metrics.pairwise import linear_kernel
 
+    documents = items + posting
+    if not any(documents):
+        return [0.0] * len(items)
+    vectorizer = TfidfVectorizer(analyzer=lambda features_: features_, sublinear_tf=True)
+    matrix = vectorizer.fit_transform(documents)
+    total, frequency = background()
+    local = (matrix > 0).sum(axis=0).A1
+    vocabulary = vectorizer.get_feature_names_out()
+    vectorizer.idf_ = np.array(
+        [
+            math.log((1 + total + len(documents)) / (1 + frequency.get(term, 0) + local[i])) + 1
+            for i, term in enumerate(vocabulary)
+        ]
+    )
+    vectors = vectorizer.transform(items)
+    posting_vector = vectorizer.transform([[f for line in posting for f in line]])
+    return [float(x) for x in linear_kernel(vectors, posting_vector)[:, 0]]
+
+
+def rank_items(profile: Profile, posting: Posting) -> list[ScoredItem]:
+    """Gives every rankable item of the profile scored against the posting, best first."""
     from tailor.analyze import counted_units
     from tailor.skills import load_taxonomy
 
@@ -218,13 +256,9 @@ def rank_items(profile: Profile, posting: Posting) -> list[ScoredItem]:
     contexts = gather_evidence([f"{item.context} {item.section}" for item in items])
     posting_evidence = gather_evidence(units)
 
-    vectorizer = TfidfVectorizer(analyzer=lambda features_: features_, sublinear_tf=True)
-    documents = [features(e) for e in evidence] + [features(e) for e in posting_evidence]
-    matrix = vectorizer.fit_transform(documents) if any(documents) else None
-    similarities = [0.0] * len(items)
-    if matrix is not None:
-        posting_vector = vectorizer.transform([[f for e in posting_evidence for f in features(e)]])
-        similarities = [float(x) for x in linear_kernel(matrix[: len(items)], posting_vector)[:, 0]]
+    similarities = tfidf_similarities(
+        [features(e) for e in evidence], [features(e) for e in posting_evidence]
+    )
     top_similarity = max(similarities) or 1.0
 
     taxonomy = load_taxonomy()

@@ -18,6 +18,7 @@ CHARS_PER_LINE = 105
 HEADER_LINES = 3
 HEADING_LINES = 2
 COVERAGE_WEIGHT = 0.5
+MIN_SCORE = 0.2
 REDUNDANT_OVERLAP = 0.6
 ALWAYS_KEPT: set[SectionKind] = {"education", "skills", "interests", "summary"}
 MAIN_ORDER: list[SectionKind] = [
@@ -72,8 +73,13 @@ def select_items(
     *,
     pages: float = 1.0,
     max_bullets: int | None = None,
+    min_score: float = MIN_SCORE,
 ) -> Selection:
-    """Gives the tailored résumé and every item marked selected or dropped with its reason."""
+    """Gives the tailored résumé and every item marked selected or dropped with its reason.
+
+    Only items that show the posting's keywords and score at least ``min_score`` compete for
+    the page: a short page of relevant bullets beats a full page of filler.
+    """
     budget = int(pages * LINES_PER_PAGE)
     used = HEADER_LINES + sum(
         fixed_lines(section) for section in profile.sections if section.kind in ALWAYS_KEPT
@@ -86,10 +92,12 @@ def select_items(
     open_sections: set[str] = set()
     reasons: dict[str, str] = {}
     pending = [item for item in ranked if where[item.id][0].kind not in ALWAYS_KEPT]
-    evidenced = [item for item in pending if item.matched]
+    evidenced = [item for item in pending if item.matched and item.score >= min_score]
     for item in pending:
         if not item.matched:
             reasons[item.id] = "no evidence: shows none of the posting's keywords"
+        elif item.score < min_score:
+            reasons[item.id] = f"weak evidence: score {item.score:.2f} is under {min_score:.2f}"
 
     def cost(item: ScoredItem) -> int:
         section, entry = where[item.id]
