@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
 from tailor import __version__
 from tailor.errors import TailorError
+
+if TYPE_CHECKING:
+    from tailor.batch import PostingFit
 
 app = typer.Typer(
     name="tailor",
@@ -134,6 +139,83 @@ def parse(
         typer.echo(profile_tree(profile))
     for unplaced in profile.unplaced:
         typer.echo(f"warning: {cv}:{unplaced.line}: {unplaced.reason}: {unplaced.text}", err=True)
+
+
+class RankFormat(StrEnum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+
+
+@app.command()
+def rank(
+    postings: Annotated[
+        list[Path], typer.Argument(help="Posting files, or folders of .txt/.md postings.")
+    ],
+    profile: Annotated[
+        Path | None,
+        typer.Option("--profile", help="Your master CV (default: the one in profile/)."),
+    ] = None,
+    format: Annotated[
+        RankFormat, typer.Option("--format", help="table, csv or json.")
+    ] = RankFormat.table,
+    gaps: Annotated[int, typer.Option("--gaps", min=0, help="Show the N commonest gaps.")] = 10,
+) -> None:
+    """Rank postings by how well the master CV fits them, and show the gaps they share."""
+    from tailor.batch import GapTally, posting_paths, rank_postings
+    from tailor.parse import load_profile
+    from tailor.show import fits_table
+    from tailor.workflow import find_profile
+
+    try:
+        master = load_profile(profile or find_profile())
+        paths = posting_paths(postings)
+    except TailorError as error:
+        fail(error)
+    tally = GapTally()
+    fits: list[PostingFit] = []
+    with progress(len(paths), "analysing postings") as advance:
+        for path in paths:
+            try:
+                fits.extend(rank_postings(master, [path], gaps=tally))
+            except TailorError as error:
+                typer.echo(f"warning: skipped: {error}", err=True)
+            advance()
+    fits.sort(key=lambda fit: (-fit.score, fit.source))
+    if format is RankFormat.json:
+        import json
+
+        payload = {
+            "postings": [fit.model_dump() for fit in fits],
+            "gaps": [gap.model_dump() for gap in tally.top(gaps)],
+        }
+        typer.echo(json.dumps(payload, indent=2, ensure_ascii=False))
+        return
+    if format is RankFormat.csv:
+        import csv
+
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow(["rank", "score", "title", "company", "required_covered",
+                         "required_total", "missing", "source"])  # fmt: skip
+        for index, fit in enumerate(fits, start=1):
+            writer.writerow([index, fit.score, fit.title or "", fit.company or "",
+                             fit.required_covered, fit.required_total, "; ".join(fit.missing),
+                             fit.source])  # fmt: skip
+        return
+    typer.echo(fits_table(fits, tally.top(gaps), tally.seen))
+
+
+@contextmanager
+def progress(total: int, label: str) -> Iterator[Callable[[], None]]:
+    """Gives a function that advances a progress bar on stderr, shown only for long batches."""
+    if total < 20 or not sys.stderr.isatty():
+        yield lambda: None
+        return
+    from rich.progress import Progress
+
+    with Progress(transient=True) as bar:
+        task = bar.add_task(label, total=total)
+        yield lambda: bar.advance(task)
 
 
 def main() -> None:

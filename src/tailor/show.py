@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from tailor.batch import Gap, PostingFit
 from tailor.model import Profile
 from tailor.text import strip_inline_marks
 
@@ -32,4 +33,23 @@ def profile_tree(profile: Profile) -> str:
                 lines.append(f"      * {words} ...")
     if profile.unplaced:
         lines.append(f"{len(profile.unplaced)} unplaced lines (see warnings)")
+    return "\n".join(lines)
+
+
+def fits_table(fits: list[PostingFit], gaps: list[Gap], seen: int) -> str:
+    """Gives the ranked postings and the shared gaps as a plain-text table."""
+    lines = [f"{'rank':>4}  {'score':>5}  {'required':>8}  posting"]
+    for index, fit in enumerate(fits, start=1):
+        title = " at ".join(x for x in (fit.title, fit.company) if x) or fit.source
+        required = f"{fit.required_covered}/{fit.required_total}"
+        lines.append(f"{index:>4}  {fit.score:>5.1f}  {required:>8}  {title}")
+        if fit.missing:
+            lines.append(f"{'':>23}missing: {', '.join(fit.missing)}")
+    if gaps:
+        lines.append("")
+        lines.append(f"Keywords the master CV lacks, by how many of the {seen} postings ask:")
+        for gap in gaps:
+            lines.append(
+                f"  {gap.term}: {gap.postings} of {seen} postings, {gap.required} as required"
+            )
     return "\n".join(lines)

@@ -127,7 +127,9 @@ def parse_posting(text: str, *, source: str | None = None) -> Posting:
             # Job boards put company, salary and location in small headings under the title.
             value = strip_inline_marks(md.group("text"))
             if company is None and not re.search(r"[$€£💰🌎`]", value):
-                company = strip_symbols(value)
+                # Job boards print a missing company as "None" or "N/A".
+                name = strip_symbols(value)
+                company = None if name.lower() in {"none", "n/a", "null", "unknown", ""} else name
             elif found_location := LOCATION_TAG.search(value):
                 location = location or strip_symbols(found_location.group(1)).strip(" -")
             continue

@@ -1,0 +1,81 @@
+"""Many postings at once: ranking by fit, the shared gaps, and the rank command."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from tailor.batch import GapTally, Matcher, fit_posting, posting_paths, rank_postings
+from tailor.cli import app
+from tailor.model import Profile
+from tailor.workflow import load_posting
+
+from .conftest import JOB_POSTS, MASTER_CV, SHARED, needs_shared
+
+runner = CliRunner()
+
+
+def test_fit_counts_required_keywords(master: Profile) -> None:
+    posting = load_posting(JOB_POSTS / "ml-engineer-vision.txt")
+    fit = fit_posting(Matcher(master), posting)
+    required = [k for k in posting.keywords if k.importance == "required"]
+    assert fit.required_total == len(required)
+    assert 0 < fit.required_covered < fit.required_total
+    assert 0 < fit.score < 100
+    assert "TensorRT" in fit.missing or len(fit.missing) == 5
+
+
+def test_vision_posting_fits_better_than_nlp(master: Profile) -> None:
+    fits = {
+        Path(fit.source).stem: fit.score
+        for fit in rank_postings(master, posting_paths([JOB_POSTS]))
+    }
+    assert set(fits) == {"ml-engineer-vision", "mlops-engineer", "nlp-llm-engineer"}
+    assert fits["ml-engineer-vision"] > fits["nlp-llm-engineer"]
+    assert fits["ml-engineer-vision"] > fits["mlops-engineer"]
+
+
+def test_gap_tally_counts_postings_not_mentions(master: Profile) -> None:
+    tally = GapTally()
+    list(rank_postings(master, posting_paths([JOB_POSTS]), gaps=tally))
+    gaps = {gap.term.lower(): gap for gap in tally.top(100)}
+    assert tally.seen == 3
+    assert all(1 <= gap.postings <= 3 and gap.required <= gap.postings for gap in gaps.values())
+    assert "kubernetes" in gaps or "k8s" in gaps
+    assert "pytorch" not in gaps  # the master CV has it
+
+
+def test_rank_command_formats(tmp_path: Path) -> None:
+    args = ["rank", str(JOB_POSTS), "--profile", str(MASTER_CV)]
+    table = runner.invoke(app, args)
+    assert table.exit_code == 0, table.output
+    assert "Northwind Robotics" in table.output and "postings ask" in table.output
+    as_json = json.loads(runner.invoke(app, [*args, "--format", "json"]).output)
+    scores = [row["score"] for row in as_json["postings"]]
+    assert scores == sorted(scores, reverse=True) and len(scores) == 3
+    rows = list(csv.reader(io.StringIO(runner.invoke(app, [*args, "--format", "csv"]).output)))
+    assert rows[0][:3] == ["rank", "score", "title"] and len(rows) == 4
+
+
+def test_rank_skips_bad_postings_with_a_warning(tmp_path: Path) -> None:
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    (tmp_path / "good.txt").write_text(
+        (JOB_POSTS / "mlops-engineer.txt").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    result = runner.invoke(app, ["rank", str(tmp_path), "--profile", str(MASTER_CV)])
+    assert result.exit_code == 0
+    assert "skipped" in result.output and "empty.txt" in result.output
+    assert "Bluefin Analytics" in result.output
+
+
+@needs_shared
+def test_rank_the_real_corpus_puts_ml_roles_first(master: Profile) -> None:
+    paths = posting_paths([SHARED / "corpus" / "postings"])
+    fits = sorted(rank_postings(master, paths), key=lambda fit: -fit.score)
+    top = [Path(fit.source).name for fit in fits[:10]]
+    unrelated = {"nurse", "accountant", "chef", "teacher", "hr_assistant", "sales"}
+    assert not any(word in name for name in top for word in unrelated)
