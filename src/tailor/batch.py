@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from tailor.errors import TailorError
 from tailor.model import Model, Posting, Profile
 
 POSTING_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
@@ -126,14 +127,27 @@ class GapTally:
 
 
 def rank_postings(
-    profile: Profile, paths: Iterable[Path], *, gaps: GapTally | None = None
+    profile: Profile,
+    paths: Iterable[Path],
+    *,
+    gaps: GapTally | None = None,
+    on_error: Callable[[Path, TailorError], None] | None = None,
 ) -> Iterator[PostingFit]:
-    """Gives the fit of the CV to each posting file, one at a time (memory stays flat)."""
+    """Gives the fit of the CV to each posting file, one at a time (memory stays flat).
+
+    A posting that cannot be read goes to ``on_error`` and is skipped; without it, it raises.
+    """
     from tailor.workflow import load_posting
 
     matcher = Matcher(profile)
     for path in paths:
-        posting = load_posting(path)
+        try:
+            posting = load_posting(path)
+        except TailorError as error:
+            if on_error is None:
+                raise
+            on_error(path, error)
+            continue
         if gaps is not None:
             gaps.add(matcher, posting)
         yield fit_posting(matcher, posting)

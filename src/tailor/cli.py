@@ -174,12 +174,13 @@ def rank(
         fail(error)
     tally = GapTally()
     fits: list[PostingFit] = []
+
+    def skip(path: Path, error: TailorError) -> None:
+        typer.echo(f"warning: skipped: {error}", err=True)
+
     with progress(len(paths), "analysing postings") as advance:
-        for path in paths:
-            try:
-                fits.extend(rank_postings(master, [path], gaps=tally))
-            except TailorError as error:
-                typer.echo(f"warning: skipped: {error}", err=True)
+        for fit in rank_postings(master, paths, gaps=tally, on_error=skip):
+            fits.append(fit)
             advance()
     fits.sort(key=lambda fit: (-fit.score, fit.source))
     if format is RankFormat.json:

@@ -15,21 +15,27 @@ def parse_profile_text(text: str, *, fmt: Format = "text", source: str | None = 
         from tailor.parse.text import parse_text
 
         return parse_text(text, source=source)
+    if fmt == "yaml" or fmt == "json":
+        from tailor.parse.structured import parse_structured
+
+        return parse_structured(text, fmt=fmt, source=source)
+    if fmt == "latex":
+        from tailor.parse.latex import parse_latex
+
+        return parse_latex(text, source=source)
     raise InputError(
-        f"reading {fmt} CVs is not supported yet",
+        f"reading {fmt} CVs from text is not supported",
         path=source,
-        hint="save the CV as plain text (.txt) or Markdown (.md)",
+        hint="give the file itself, or save the CV as plain text (.txt) or Markdown (.md)",
     )
 
 
 def parse_profile_bytes(data: bytes, *, fmt: Format, source: str | None = None) -> Profile:
     """Gives the Profile of a CV file's bytes in any supported format."""
     if fmt == "docx":
-        raise InputError(
-            "reading DOCX CVs is not supported yet",
-            path=source,
-            hint="save the CV as plain text (.txt) or Markdown (.md)",
-        )
+        from tailor.parse.docx import parse_docx
+
+        return parse_docx(data, source=source)
     text = decode_text(data, path=source or "-", what="CV")
     return parse_profile_text(text, fmt=fmt, source=source)
 
