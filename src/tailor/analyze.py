@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from tailor.model import Category, Importance, Keyword, KnockOut, Posting, PostingSectionKind
+from tailor.nlp import norm_key
 from tailor.parse.posting import parse_posting
 
 if TYPE_CHECKING:
@@ -53,6 +54,8 @@ VERBS = {
     "collaborate", "implement", "own", "define", "deliver", "communicate", "partner", "apply",
     "understand", "identify", "provide", "conduct", "perform", "run", "ship", "scale", "train",
 }  # fmt: skip
+TOOL_WORD = re.compile(r"(?<![\w.+#-])[A-Za-z][\w+#.-]*[\w+#](?![\w+#-])")
+TOOL_SHAPE = re.compile(r"\b[A-Z][a-z]+[A-Z]|\b[A-Z][A-Za-z]*\d|\b[A-Z]{2,5}s?\b")
 BULLET_MARK = re.compile(r"^\s*(?:[-*•–·▪]|\d{1,2}[.)])\s+")
 TOOL_LIKE = re.compile(
     r"^(?:[A-Z][a-z]+[A-Z][A-Za-z]*\d*|[A-Z][A-Za-z]*\d+[A-Za-z\d]*|[A-Z]{2,5}s?)$"
@@ -71,12 +74,20 @@ DEGREE = re.compile(
     r"|m\.?eng|b\.?eng|degree)\b",
     re.IGNORECASE,
 )
-CONSTRAINTS: list[tuple[str, str]] = [
-    ("visa", r"visa|sponsorship|authori[sz]ed to work|work authori[sz]ation|right to work"),
-    ("clearance", r"security clearance|\bclearance\b|\bTS/SCI\b|polygraph"),
-    ("onsite", r"\bon[- ]?site\b|in[- ]office|in the office|\bhybrid\b|relocat"),
-    ("location", r"must (be|reside|live) (located |based )?in|based in|within commuting"),
+CONSTRAINTS: list[tuple[str, re.Pattern[str]]] = [
+    (kind, re.compile(pattern, re.IGNORECASE))
+    for kind, pattern in [
+        ("visa", r"visa|sponsorship|authori[sz]ed to work|work authori[sz]ation|right to work"),
+        ("clearance", r"security clearance|\bclearance\b|\bTS/SCI\b|polygraph"),
+        ("onsite", r"\bon[- ]?site\b|in[- ]office|in the office|\bhybrid\b|relocat"),
+        ("location", r"must (be|reside|live) (located |based )?in|based in|within commuting"),
+    ]
 ]
+KNOCKOUT_HINT = re.compile(
+    r"year|degree|ph\.?d|master|bachelor|b\.?s|m\.?s|visa|sponsor|authori|clearance|polygraph"
+    r"|site|office|hybrid|relocat|based|reside|commut",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -104,9 +115,10 @@ def counted_units(posting: Posting) -> list[tuple[str, PostingSectionKind]]:
     for section in posting.sections:
         if section.kind in BOILERPLATE:
             continue
-        units.extend(
-            (line.strip(), section.kind) for line in section.text.split("\n") if line.strip()
-        )
+        for line in section.text.split("\n"):
+            line = BULLET_MARK.sub("", line).strip()
+            if line:
+                units.append((line, section.kind))
     return units
 
 
@@ -125,13 +137,16 @@ def analyze_posting(text: str, *, source: str | None = None) -> Posting:
     ):
         section_weight = SECTION_WEIGHT.get(kind, 0.5)
         covered: set[int] = set()
+        cues: dict[str, bool] = {}
         for match in match_skills(doc):
             skill = match.skill
             covered.update(range(match.start, match.end))
             if skill.category == "role" and kind not in ROLE_SECTIONS:
                 # "work closely with data scientists" names colleagues, not the candidate.
                 continue
-            preferred = kind == "preferred" or bool(PREFERRED_CUE.search(match.sentence))
+            if match.sentence not in cues:
+                cues[match.sentence] = bool(PREFERRED_CUE.search(match.sentence))
+            preferred = kind == "preferred" or cues[match.sentence]
             tally = tallies.setdefault(
                 skill.name,
                 Tally(
@@ -147,8 +162,11 @@ def analyze_posting(text: str, *, source: str | None = None) -> Posting:
         if kind == "title":
             continue
         for sentence in doc.sents:
+            found = outside_terms(sentence, covered, company_words)
+            if not found:
+                continue
             preferred = kind == "preferred" or bool(PREFERRED_CUE.search(sentence.text))
-            for term, key in outside_terms(sentence, covered, company_words):
+            for term, key in found:
                 tally = tallies.setdefault(
                     f"phrase:{key}",
                     Tally(
@@ -179,7 +197,7 @@ def analyze_posting(text: str, *, source: str | None = None) -> Posting:
 
 def phrase_key(tokens: Sequence[Token]) -> str:
     """Gives the matching key of a phrase: its word lemmas joined by spaces."""
-    return " ".join(t.lemma_ for t in tokens if any(ch.isalnum() for ch in t.text))
+    return " ".join(t.norm_ for t in tokens if any(ch.isalnum() for ch in t.text))
 
 
 def outside_terms(
@@ -201,15 +219,30 @@ def outside_terms(
             seen.add(key)
             found.append((text, key))
 
-    for token in sentence:
-        if (
-            token.idx not in covered
-            and TOOL_LIKE.match(token.text)
-            and token.text not in NOT_TOOLS
-            and token.text not in company_words
-            and not (token.text.isupper() and sentence.text.isupper())
-        ):
-            add([token])
+    text = sentence.text
+    has_tool = TOOL_SHAPE.search(text) is not None
+    separators = sum(text.count(ch) for ch in ",;/")
+    if not has_tool and separators < 2:
+        return found
+    if has_tool:
+        offset = sentence.start_char
+        for shape in TOOL_WORD.finditer(text):
+            word = shape.group()
+            if (
+                offset + shape.start() not in covered
+                and TOOL_LIKE.match(word)
+                and word not in NOT_TOOLS
+                and word not in company_words
+                and not (word.isupper() and text.isupper())
+                and norm_key(word) not in seen
+            ):
+                seen.add(norm_key(word))
+                found.append((word, norm_key(word)))
+    if (
+        separators < 2
+        or sum(1 for i in covered if sentence.start_char <= i < sentence.end_char) < 2
+    ):
+        return found
     segments: list[list[Token]] = [[]]
     for token in sentence:
         if token.text in LIST_SEPARATORS or token.lower_ in {"and", "or", "etc"}:
@@ -244,7 +277,7 @@ def looks_like_term(tokens: Sequence[Token]) -> bool:
     """
     if any(any(ch.isupper() or ch.isdigit() for ch in t.text) for t in tokens):
         return True
-    if len(tokens) < 2 or tokens[0].lemma_ in VERBS:
+    if len(tokens) < 2 or tokens[0].norm_ in VERBS:
         return False
     return not ADJECTIVE_END.search(tokens[-1].lower_)
 
@@ -294,7 +327,7 @@ def find_knockouts(units: list[tuple[str, PostingSectionKind]]) -> list[KnockOut
     found: list[KnockOut] = []
     seen: set[tuple[str, str | None]] = set()
     for line, kind in units:
-        if kind == "title":
+        if kind == "title" or not KNOCKOUT_HINT.search(line):
             continue
         candidates: list[tuple[str, str | None]] = []
         match = YEARS.search(line)
@@ -305,7 +338,7 @@ def find_knockouts(units: list[tuple[str, PostingSectionKind]]) -> list[KnockOut
         ):
             candidates.append(("degree", match.group("value")))
         for constraint, pattern in CONSTRAINTS:
-            if re.search(pattern, line, re.IGNORECASE):
+            if pattern.search(line):
                 candidates.append((constraint, None))
         for constraint, value in candidates:
             if (constraint, value) in seen:

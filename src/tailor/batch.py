@@ -78,17 +78,20 @@ class Matcher:
 def fit_posting(matcher: Matcher, posting: Posting, *, top_missing: int = 5) -> PostingFit:
     """Gives the fit of the master CV to one analysed posting."""
     total = sum(k.weight for k in posting.keywords) or 1.0
-    covered = [k for k in posting.keywords if matcher.shows(k.canonical, k.category)]
-    required = [k for k in posting.keywords if k.importance == "required"]
-    missing = [k.term for k in posting.keywords if k not in covered][:top_missing]
+    shown = [matcher.shows(k.canonical, k.category) for k in posting.keywords]
+    covered = [k for k, yes in zip(posting.keywords, shown, strict=True) if yes]
+    required = [
+        yes for k, yes in zip(posting.keywords, shown, strict=True) if k.importance == "required"
+    ]
+    missing = [k.term for k, yes in zip(posting.keywords, shown, strict=True) if not yes]
     return PostingFit(
         source=posting.source or "",
         title=posting.title,
         company=posting.company,
         score=round(100 * sum(k.weight for k in covered) / total, 1),
-        required_covered=sum(1 for k in required if k in covered),
+        required_covered=sum(required),
         required_total=len(required),
-        missing=missing,
+        missing=missing[:top_missing],
     )
 
 

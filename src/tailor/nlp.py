@@ -2,10 +2,9 @@
 
 tailor uses ``spacy.blank("en")`` (no model download) with three changes:
 - tokenizer special cases keep technical names whole (``C++``, ``C#``, ``CI/CD``, ``scikit-learn``);
-- each token's LEMMA is the lookup lemma of its lower-cased text (the lookup table is
+- each word's NORM is the lookup lemma of its lower-cased text (the lookup table is
   case-sensitive, so case is folded first), with a plural rule for words the table lacks
-  (``LLMs`` -> ``llm``);
-- each token's NORM keeps case for acronym matching but drops a plural ``s`` (``GPUs`` -> ``GPU``).
+  (``LLMs`` -> ``llm``); acronyms are matched on ORTH, as written.
 """
 
 from __future__ import annotations
@@ -31,37 +30,36 @@ STOP_EXTRA = {
 
 
 @cache
-def lemma_table() -> dict[str, str]:
-    """Gives spaCy's English lookup lemma table (spacy-lookups-data), lower-case keys."""
+def lemma_table() -> Any:
+    """Gives spaCy's English lookup lemma table (spacy-lookups-data); keys are hashed strings."""
     from spacy.lookups import load_lookups
 
-    table = load_lookups("en", ["lemma_lookup"]).get_table("lemma_lookup")
-    return {key: value for key, value in table.items() if isinstance(key, str)}
+    return load_lookups("en", ["lemma_lookup"]).get_table("lemma_lookup")
 
 
+@cache
 def lemmatize(lower: str) -> str:
     """Gives the lemma of a lower-cased word: the lookup table's, else a careful de-plural."""
     found = lemma_table().get(lower)
     if found is not None:
-        return found.lower()
+        return str(found).lower()
     if len(lower) > 3 and lower.endswith("s") and lower[:-1].isalnum() and not KEEP_S.search(lower):
         return lower[:-1]
     return lower
 
 
-def acronym_norm(text: str) -> str:
-    """Gives the case-kept form used for acronyms: a plural 's' after capitals is dropped."""
-    if len(text) >= 3 and text.endswith("s") and text[:-1].isupper() and text[:-1].isalpha():
-        return text[:-1]
-    return text
+def norm_key(text: str) -> str:
+    """Gives the matching key of a word: its lemma, and 'GPUs' keyed as 'gpu'."""
+    if len(text) >= 3 and text.endswith("s") and text[:-1].isupper() and text[:-1].isalnum():
+        return lemmatize(text[:-1].lower())
+    return lemmatize(text.lower())
 
 
 @cache
 def get_nlp() -> Language:
     """Gives the shared pipeline: blank English, protected terms, lookup lemmas, sentencizer."""
     import spacy
-    from spacy.attrs import ORTH
-    from spacy.language import Language
+    from spacy.attrs import NORM, ORTH
 
     nlp = spacy.blank("en")
     tokenizer: Any = nlp.tokenizer
@@ -71,16 +69,11 @@ def get_nlp() -> Language:
     for initial in NOT_INITIALS:
         tokenizer.add_special_case(initial, [{ORTH: initial[0]}, {ORTH: "."}])
 
-    if not Language.has_factory("tailor_normalizer"):
-
-        @Language.component("tailor_normalizer")
-        def normalize(doc: Doc) -> Doc:
-            for token in doc:
-                token.lemma_ = lemmatize(token.lower_)
-                token.norm_ = acronym_norm(token.text)
-            return doc
-
-    nlp.add_pipe("tailor_normalizer")
+    # NORM is a lexeme attribute: computed once per word type (in C for known ones), so every
+    # token of "Pipelines" carries "pipeline" at no per-token cost.
+    nlp.vocab.lex_attr_getters[NORM] = norm_key
+    for lexeme in list(nlp.vocab):
+        lexeme.norm_ = norm_key(lexeme.orth_)
     nlp.add_pipe("sentencizer")
     return nlp
 
@@ -127,7 +120,7 @@ def is_content(token: Any) -> bool:
 
 def content_lemmas(doc: Doc) -> list[str]:
     """Gives the lemmas of a doc's content tokens, in order."""
-    return [token.lemma_ for token in doc if is_content(token)]
+    return [token.norm_ for token in doc if is_content(token)]
 
 
 def split_sentences(text: str) -> list[str]:

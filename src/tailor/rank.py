@@ -80,7 +80,7 @@ def gather_evidence(texts: Iterable[str]) -> list[Evidence]:
                 skills=skills,
                 lemmas=content_lemmas(doc),
                 lemma_text=" "
-                + " ".join(t.lemma_ for t in doc if any(ch.isalnum() for ch in t.text))
+                + " ".join(t.norm_ for t in doc if any(ch.isalnum() for ch in t.text))
                 + " ",
             )
         )

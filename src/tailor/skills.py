@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -134,8 +135,8 @@ def get_matchers() -> tuple[PhraseMatcher, PhraseMatcher]:
     from tailor.nlp import get_nlp
 
     nlp = get_nlp()
-    lenient = PhraseMatcher(nlp.vocab, attr="LEMMA")
-    exact = PhraseMatcher(nlp.vocab, attr="NORM")
+    lenient = PhraseMatcher(nlp.vocab, attr="NORM")
+    exact = PhraseMatcher(nlp.vocab, attr="ORTH")
     for index, skill in enumerate(load_taxonomy().skills):
         key = str(index)
         words = {v for term in (skill.name, *skill.aliases) for v in variants(term)}
@@ -145,9 +146,13 @@ def get_matchers() -> tuple[PhraseMatcher, PhraseMatcher]:
             case_kept |= {w for w in words if len(w) <= 6 and " " not in w}
             words -= case_kept
         if words:
-            lenient.add(key, list(nlp.pipe(sorted(words))))
+            lenient.add(key, list(nlp.tokenizer.pipe(sorted(words))))
         if case_kept:
-            exact.add(key, list(nlp.pipe(sorted(case_kept))))
+            # Acronyms in the plural as well: LLMs, GPUs, CNNs.
+            plurals = {
+                f"{term}s" for term in skill.acronyms if term[-1:].isupper() and len(term) > 1
+            }
+            exact.add(key, list(nlp.tokenizer.pipe(sorted(case_kept | plurals))))
     return lenient, exact
 
 
@@ -186,20 +191,26 @@ def match_skills(doc: Doc) -> list[SkillMatch]:
         for matcher in (lenient, exact)
         for match_id, start, end in matcher(doc)
     ]
+    if not raw:
+        return []
     spans = sorted(filter_spans(raw), key=lambda span: span.start)
     skills = load_taxonomy().skills
+    # Sentence boundaries once per doc: Span.sent walks the tokens for every match.
+    sentences = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
+    starts = [sentence.start for sentence in sentences]
     matches = []
     for span in spans:
         skill = skills[int(span.label_)]
         if guarded(doc, span, skill, spans):
             continue
+        sentence = sentences[bisect_right(starts, span.start) - 1]
         matches.append(
             SkillMatch(
                 skill=skill,
                 text=span.text,
                 start=span.start_char,
                 end=span.end_char,
-                sentence=span.sent.text.strip() if doc.has_annotation("SENT_START") else doc.text,
+                sentence=sentence.text.strip(),
             )
         )
     return matches

@@ -10,11 +10,14 @@ STRONG = re.compile(r"\*\*(.+?)\*\*")
 EMPHASIS = re.compile(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])")
 UNDERSCORE_EMPHASIS = re.compile(r"(?<![\w_])_(?!\s)(.+?)(?<!\s)_(?![\w_])")
 ESCAPE = re.compile(r"\\(?=[A-Za-z*_\[\]#&%$])")
+MARKS = re.compile(r"[\[*_\\]")
 SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 
 
 def strip_inline_marks(text: str) -> str:
     """Gives the text with inline Markdown removed: ``[t](u)`` -> t, ``**``/``*`` dropped."""
+    if not MARKS.search(text):
+        return SPACES.sub(" ", text).strip()
     text = LINK.sub(r"\1", text)
     text = STRONG.sub(r"\1", text)
     text = EMPHASIS.sub(r"\1", text)
