@@ -71,7 +71,8 @@ def get_nlp() -> Language:
 
     # NORM is a lexeme attribute: computed once per word type (in C for known ones), so every
     # token of "Pipelines" carries "pipeline" at no per-token cost.
-    nlp.vocab.lex_attr_getters[NORM] = norm_key
+    vocab: Any = nlp.vocab
+    vocab.lex_attr_getters[NORM] = norm_key
     for lexeme in list(nlp.vocab):
         lexeme.norm_ = norm_key(lexeme.orth_)
     nlp.add_pipe("sentencizer")

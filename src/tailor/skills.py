@@ -7,7 +7,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import yaml
 
@@ -135,6 +135,7 @@ def get_matchers() -> tuple[PhraseMatcher, PhraseMatcher]:
     from tailor.nlp import get_nlp
 
     nlp = get_nlp()
+    tokenizer: Any = nlp.tokenizer
     lenient = PhraseMatcher(nlp.vocab, attr="NORM")
     exact = PhraseMatcher(nlp.vocab, attr="ORTH")
     for index, skill in enumerate(load_taxonomy().skills):
@@ -146,13 +147,13 @@ def get_matchers() -> tuple[PhraseMatcher, PhraseMatcher]:
             case_kept |= {w for w in words if len(w) <= 6 and " " not in w}
             words -= case_kept
         if words:
-            lenient.add(key, list(nlp.tokenizer.pipe(sorted(words))))
+            lenient.add(key, list(tokenizer.pipe(sorted(words))))
         if case_kept:
             # Acronyms in the plural as well: LLMs, GPUs, CNNs.
             plurals = {
                 f"{term}s" for term in skill.acronyms if term[-1:].isupper() and len(term) > 1
             }
-            exact.add(key, list(nlp.tokenizer.pipe(sorted(case_kept | plurals))))
+            exact.add(key, list(tokenizer.pipe(sorted(case_kept | plurals))))
     return lenient, exact
 
 
