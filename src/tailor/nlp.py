@@ -21,6 +21,15 @@ if TYPE_CHECKING:
 # Names whose punctuation is part of them; the taxonomy adds its own on top of these.
 PROTECTED_TERMS = ("C++", "C#", "F#", ".NET", "CI/CD", "Node.js", "scikit-learn", "A/B", "R&D")
 NOT_INITIALS = ("C.", "R.")
+ING_FIELDS = {
+    "accounting", "advertising", "auditing", "banking", "bookkeeping", "budgeting", "catering",
+    "clustering", "coaching", "computing", "consulting", "engineering", "forecasting",
+    "fundraising", "lending", "manufacturing", "marketing", "merchandising", "networking",
+    "nursing", "plumbing", "printing", "programming", "publishing", "purchasing", "recruiting",
+    "scheduling", "shipping", "staffing", "trading", "tutoring", "underwriting", "warehousing",
+    "welding", "housekeeping", "landscaping", "mentoring", "modeling", "modelling", "routing",
+    "parsing", "hashing", "caching", "sampling", "labeling", "labelling", "tracking",
+}  # fmt: skip
 KEEP_S = re.compile(r"(ss|us|is|ics|ous|sis|xis|ies|as)$")
 WORD = re.compile(r"[a-z0-9]")
 STOP_EXTRA = {
@@ -39,7 +48,14 @@ def lemma_table() -> Any:
 
 @cache
 def lemmatize(lower: str) -> str:
-    """Gives the lemma of a lower-cased word: the lookup table's, else a careful de-plural."""
+    """Gives the lemma of a lower-cased word: the lookup table's, else a careful de-plural.
+
+    Fields named by an -ing noun keep their form (accounting, marketing, banking, engineering,
+    clustering): folding them into account, market, bank, engineer, cluster would make a field
+    match a role, or a skill an everyday word. Other -ing forms fold (developing -> develop).
+    """
+    if lower in ING_FIELDS:
+        return lower
     found = lemma_table().get(lower)
     if found is not None:
         return str(found).lower()
@@ -86,7 +102,9 @@ def protected_terms() -> list[str]:
     terms = []
     for skill in load_taxonomy().skills:
         for term in [skill.name, *skill.aliases, *skill.acronyms]:
-            if " " not in term and re.search(r"[+#./&-]", term) and len(term) > 1:
+            # Only names with + # . / & are kept whole; hyphenated ones split the same way in
+            # postings and patterns, so they match in any casing.
+            if " " not in term and re.search(r"[+#./&]", term) and len(term) > 1:
                 terms.append(term)
     return sorted(set(terms))
 

@@ -165,7 +165,7 @@ def guarded(doc: Doc, span: Span, skill: Skill, spans: list[Span]) -> bool:
     base = text.rstrip("s")
     if base in GUARD_BEFORE and (before & GUARD_BEFORE[base] or after in GUARD_AFTER[base]):
         return True
-    if skill.ambiguous and text not in skill.acronyms:
+    if skill.ambiguous and text not in skill.acronyms and " " not in text and len(text) <= 6:
         neighbours = [
             other
             for other in spans
