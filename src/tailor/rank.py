@@ -20,10 +20,10 @@ from tailor.model import Item, Keyword, Posting, Profile, ScoredItem, ScoreParts
 from tailor.skills import Taxonomy
 
 WEIGHTS = {
-    "tfidf": 0.25,
-    "keywords": 0.30,
-    "related": 0.10,
-    "topic": 0.10,
+    "tfidf": 0.30,
+    "keywords": 0.25,
+    "related": 0.15,
+    "topic": 0.05,
     "context": 0.15,
     "priors": 0.10,
 }
@@ -243,6 +243,19 @@ def tfidf_similarities(items: list[list[str]], posting: list[list[str]]) -> list
     return [float(x) for x in linear_kernel(vectors, posting_vector)[:, 0]]
 
 
+def entry_relevance(drafts: list[tuple[Item, ScoreParts, list[str]]]) -> dict[str, float]:
+    """Gives each entry's mean content relevance (TF-IDF, keywords, related), best entry = 1."""
+    totals: dict[str, list[float]] = {}
+    for item, parts, _ in drafts:
+        if item.kind != "bullet":
+            continue
+        content = (parts.tfidf + parts.keywords + parts.related) / 3
+        totals.setdefault(item.id.rsplit(".", 1)[0], []).append(content)
+    means = {entry: sum(values) / len(values) for entry, values in totals.items()}
+    top = max(means.values(), default=0.0) or 1.0
+    return {entry: value / top for entry, value in means.items()}
+
+
 def rank_items(profile: Profile, posting: Posting) -> list[ScoredItem]:
     """Gives every rankable item of the profile scored against the posting, best first."""
     from tailor.analyze import counted_units
@@ -268,7 +281,7 @@ def rank_items(profile: Profile, posting: Posting) -> list[ScoredItem]:
     known_ends = [end for end in end_dates.values() if end]
     newest = max(known_ends, key=year_of) if known_ends else None
 
-    scored = []
+    drafts: list[tuple[Item, ScoreParts, list[str]]] = []
     for index, item in enumerate(items):
         direct, related, context = 0.0, 0.0, 0.0
         matched: list[str] = []
@@ -287,20 +300,27 @@ def rank_items(profile: Profile, posting: Posting) -> list[ScoredItem]:
                 matched.append(f"{keyword.term} (partly)")
             if shows(contexts[index], keyword):
                 context += keyword.weight
+        areas = area_profile([*evidence[index].skills, *contexts[index].skills], taxonomy, {})
         parts = ScoreParts(
             tfidf=round(similarities[index] / top_similarity, 4),
             keywords=round(saturate(direct), 4),
             related=round(saturate(related), 4),
-            topic=round(
-                cosine(
-                    area_profile([*evidence[index].skills, *contexts[index].skills], taxonomy, {}),
-                    posting_areas,
-                ),
-                4,
-            ),
+            topic=round(cosine(areas, posting_areas), 4),
             context=round(saturate(context), 4),
             priors=round(priors(item, recency(end_dates, item, newest)), 4),
         )
+        drafts.append((item, parts, matched))
+
+    pooled = entry_relevance(drafts)
+    scored = []
+    for item, parts, matched in drafts:
+        if item.kind == "bullet":
+            # A bullet inherits from its entry: its title's keywords and how relevant the
+            # entry's other bullets are (a relevant project lends weight to each of its lines).
+            entry_id = item.id.rsplit(".", 1)[0]
+            parts = parts.model_copy(
+                update={"context": round(0.5 * parts.context + 0.5 * pooled[entry_id], 4)}
+            )
         score = sum(WEIGHTS[name] * getattr(parts, name) for name in WEIGHTS)
         scored.append(
             ScoredItem(
