@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -54,6 +55,23 @@ def fail(error: TailorError) -> NoReturn:
     raise typer.Exit(code=2)
 
 
+def check_formats(values: list[str] | None) -> list[str] | None:
+    """Gives the résumé formats of --format (repeated or comma-separated), each known, once."""
+    from tailor.workflow import RESUME_FILES
+
+    if not values:
+        return None
+    formats: list[str] = []
+    for value in values:
+        for name in value.split(","):
+            name = name.strip().lower()
+            if name not in RESUME_FILES:
+                raise typer.BadParameter(f"{name!r}: choose from {', '.join(RESUME_FILES)}")
+            if name not in formats:
+                formats.append(name)
+    return formats
+
+
 @app.command()
 def match(
     posting: Annotated[Path, typer.Argument(help="The job posting (.txt or .md), or - for stdin.")],
@@ -68,11 +86,37 @@ def match(
     max_bullets: Annotated[
         int | None, typer.Option("--max-bullets", min=1, help="At most this many items.")
     ] = None,
+    formats: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--format",
+            metavar="FORMAT",
+            callback=check_formats,
+            help="Résumé format to write: docx, md, pdf (needs LibreOffice), jsonresume, "
+            "rendercv; repeat it or separate with commas (default: docx,md). "
+            "report.md and result.json are always written.",
+        ),
+    ] = None,
+    reference_docx: Annotated[
+        Path | None,
+        typer.Option(
+            "--reference-docx",
+            help="A Word .docx whose styles, page size and margins the DOCX résumé takes "
+            "(default: templates/reference.docx).",
+        ),
+    ] = None,
+    template: Annotated[
+        Path | None,
+        typer.Option(
+            "--template", help="The jinja2 template of resume.md (default: resume.md.j2)."
+        ),
+    ] = None,
 ) -> None:
     """Tailor the master CV to POSTING: writes resume.docx, resume.md, report.md, result.json."""
     from tailor.parse import load_profile
     from tailor.pipeline import tailor
     from tailor.workflow import (
+        DEFAULT_FORMATS,
         check_out_dir,
         default_out,
         find_profile,
@@ -87,7 +131,13 @@ def match(
         master = load_profile(profile_path)
         analysed = load_posting(posting)
         tailored = tailor(master, analysed, pages=pages, max_bullets=max_bullets)
-        outputs = write_outputs(tailored, out_dir)
+        outputs = write_outputs(
+            tailored,
+            out_dir,
+            formats=formats or DEFAULT_FORMATS,
+            reference_docx=reference_docx,
+            template=template,
+        )
     except TailorError as error:
         fail(error)
     result = tailored.result
@@ -110,6 +160,35 @@ def match(
         f"about {result.budget.lines_used} of {result.budget.lines_available} lines"
     )
     typer.echo(f"  wrote {', '.join(str(p) for p in outputs.files.values())}")
+    if outputs.pdf_pages is not None:
+        typer.echo(f"  resume.pdf: {outputs.pdf_pages} page{'s' if outputs.pdf_pages > 1 else ''}")
+        if outputs.pdf_pages > math.ceil(pages):
+            typer.echo(
+                f"warning: the PDF has {outputs.pdf_pages} pages for --pages {pages:g}: "
+                "try a smaller --pages or --max-bullets",
+                err=True,
+            )
+
+
+@app.command()
+def init(
+    folder: Annotated[
+        Path, typer.Argument(help="Where to copy them; match reads ./templates/.")
+    ] = Path("templates"),
+) -> None:
+    """Copy the default templates (resume.md.j2, report.md.j2, reference.docx) out for editing."""
+    from tailor.render.templates import copy_templates
+
+    try:
+        done = copy_templates(folder)
+    except TailorError as error:
+        fail(error)
+    for path, written in done:
+        typer.echo(f"wrote {path}" if written else f"kept {path}: it exists, init never overwrites")
+    typer.echo(
+        "tailor match uses ./templates/ first: edit the .j2 files, and the styles of "
+        "reference.docx in Word"
+    )
 
 
 @app.command()

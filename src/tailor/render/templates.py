@@ -1,12 +1,15 @@
-"""Finding and rendering jinja2 templates: the user's templates/ folder first, then ours."""
+"""Finding templates (the user's templates/ folder first, then ours), rendering, copying out."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from tailor.errors import TailorError
+from tailor.errors import InputError, OutputError, TailorError
+
+REFERENCE_DOCX = "reference.docx"
 
 
 def shipped_templates() -> Path:
@@ -27,11 +30,23 @@ def template_folders(user_folder: Path | None = None) -> list[Path]:
     return folders
 
 
-def render_template(name: str, context: dict[str, Any], *, template: Path | None = None) -> str:
+def render_template(
+    name: str,
+    context: dict[str, Any],
+    *,
+    template: Path | None = None,
+    filters: dict[str, Callable[..., Any]] | None = None,
+) -> str:
     """Gives a template rendered with the context; template errors become TailorErrors."""
     import jinja2
 
     if template is not None:
+        if not template.is_file():
+            raise InputError(
+                "no such template",
+                path=template,
+                hint="give a jinja2 file, or run 'tailor init' to copy the default templates out",
+            )
         folders = [template.parent]
         name = template.name
     else:
@@ -44,6 +59,7 @@ def render_template(name: str, context: dict[str, Any], *, template: Path | None
         keep_trailing_newline=True,
         autoescape=False,
     )
+    environment.filters.update(filters or {})
     try:
         return environment.get_template(name).render(**context)
     except jinja2.TemplateNotFound as error:
@@ -64,3 +80,56 @@ def render_template(name: str, context: dict[str, Any], *, template: Path | None
             path=name,
             hint="check the variable names against the default template",
         ) from error
+    except UnicodeDecodeError as error:
+        raise TailorError(
+            "the template is not UTF-8 text",
+            path=template or name,
+            hint="give a jinja2 text template such as templates/resume.md.j2",
+        ) from error
+
+
+def find_reference_docx() -> Path:
+    """Gives the reference.docx to take DOCX styles from: the user's templates/ first, then ours."""
+    for folder in template_folders():
+        if (folder / REFERENCE_DOCX).is_file():
+            return folder / REFERENCE_DOCX
+    return shipped_templates() / REFERENCE_DOCX
+
+
+def copy_templates(folder: Path) -> list[tuple[Path, bool]]:
+    """Copies the default templates into a folder; gives each path and whether it was written.
+
+    An existing file is never overwritten: it may hold the user's edits.
+    """
+    shipped = shipped_templates()
+    sources = sorted(
+        path for path in shipped.iterdir() if path.is_file() and not path.name.startswith(".")
+    )
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise OutputError(
+            f"cannot create the templates folder: {error.strerror}",
+            path=folder,
+            hint="give a folder you can write to",
+        ) from error
+    done: list[tuple[Path, bool]] = []
+    for source in sources:
+        target = folder / source.name
+        try:
+            # "x" creates the file or fails if it exists, so a file made meanwhile is kept too.
+            with target.open("xb") as stream:
+                stream.write(source.read_bytes())
+        except FileExistsError:
+            done.append((target, False))
+            continue
+        except OSError as error:
+            # Only a file this call created can be there: a half-written copy is no template.
+            target.unlink(missing_ok=True)
+            raise OutputError(
+                f"cannot write the template: {error.strerror}",
+                path=target,
+                hint="give a folder you can write to",
+            ) from error
+        done.append((target, True))
+    return done
