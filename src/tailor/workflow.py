@@ -105,7 +105,7 @@ def write_atomic(path: Path, data: bytes) -> None:
     # mkstemp makes the file private (0600); outputs get the permissions any new file would.
     umask = os.umask(0)
     os.umask(umask)
-    os.chmod(temporary, 0o666 & ~umask)
+    Path(temporary).chmod(0o666 & ~umask)
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
