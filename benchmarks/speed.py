@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import re
 import shutil
@@ -52,7 +53,7 @@ from tailor.parse import load_profile
 master = load_profile(Path(sys.argv[1]))
 tally = GapTally()
 fits = sorted(rank_postings(master, posting_paths([Path(sys.argv[2])]), gaps=tally,
-              on_error=lambda path, error: None),
+              on_error=lambda path, error: None, jobs=int(sys.argv[3])),
               key=lambda fit: -fit.score)
 elapsed = time.perf_counter() - start
 print(len(fits), elapsed, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
@@ -88,9 +89,9 @@ def make_postings(shared: Path, folder: Path, count: int, seed: int = 7) -> None
         (folder / f"posting_{index:05d}.txt").write_text("\n\n".join(parts) + "\n", "utf-8")
 
 
-def run_child(code: str, cv: Path, folder: Path) -> tuple[int, float, float]:
+def run_child(code: str, cv: Path, folder: Path, jobs: int = 1) -> tuple[int, float, float]:
     done = subprocess.run(
-        [sys.executable, "-c", code, str(cv), str(folder)],
+        [sys.executable, "-c", code, str(cv), str(folder), str(jobs)],
         check=True, capture_output=True, text=True, cwd=ROOT,
     )  # fmt: skip
     count, seconds, max_rss_kb = done.stdout.split()
@@ -126,14 +127,20 @@ def main() -> None:
         make_postings(args.shared, folder, args.postings)
         cv = ROOT / "profile" / "master_cv.txt"
         count, base_seconds, base_rss = run_child(BASELINE, cv, folder)
-        count, tailor_seconds, tailor_rss = run_child(TAILOR, cv, folder)
+        count, tailor_seconds, tailor_rss = run_child(TAILOR, cv, folder, 1)
+        _, parallel_seconds, parallel_rss = run_child(TAILOR, cv, folder, os.cpu_count() or 1)
     print(f"\n| {count} postings | seconds | postings/s | peak memory (MiB) |")
     print("|---|---|---|---|")
     print(f"| TfidfVectorizer + cosine | {base_seconds:.1f} | {count / base_seconds:.0f} "
           f"| {base_rss:.0f} |")  # fmt: skip
     print(f"| tailor rank (full keyword analysis) | {tailor_seconds:.1f} "
           f"| {count / tailor_seconds:.0f} | {tailor_rss:.0f} |")  # fmt: skip
-    print(f"\nthroughput ratio tailor / baseline: {base_seconds / tailor_seconds:.2f}")
+    print(f"| tailor rank --jobs {os.cpu_count()} | {parallel_seconds:.1f} "
+          f"| {count / parallel_seconds:.0f} | {parallel_rss:.0f} (main process) |")  # fmt: skip
+    print(
+        f"\nthroughput ratio tailor / baseline: {base_seconds / tailor_seconds:.2f} "
+        f"(one process), {base_seconds / parallel_seconds:.2f} (--jobs {os.cpu_count()})"
+    )
 
 
 if __name__ == "__main__":

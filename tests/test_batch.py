@@ -79,3 +79,21 @@ def test_rank_the_real_corpus_puts_ml_roles_first(master: Profile) -> None:
     top = [Path(fit.source).name for fit in fits[:10]]
     unrelated = {"nurse", "accountant", "chef", "teacher", "hr_assistant", "sales"}
     assert not any(word in name for name in top for word in unrelated)
+
+
+def test_parallel_workers_give_the_same_result(master: Profile, tmp_path: Path) -> None:
+    from tailor import batch
+
+    for index in range(batch.PARALLEL_FROM):
+        source = sorted(JOB_POSTS.glob("*.txt"))[index % 3]
+        (tmp_path / f"p{index:03d}.txt").write_text(source.read_text(encoding="utf-8"), "utf-8")
+    (tmp_path / "p999.txt").write_text("", encoding="utf-8")
+    paths = posting_paths([tmp_path])
+    errors: list[str] = []
+    one, two = GapTally(), GapTally()
+    serial = list(
+        rank_postings(master, paths, gaps=one, on_error=lambda p, e: errors.append(p.name))
+    )
+    parallel = list(rank_postings(master, paths, gaps=two, on_error=lambda p, e: None, jobs=2))
+    assert serial == parallel and len(serial) == batch.PARALLEL_FROM
+    assert one.top(50) == two.top(50) and errors == ["p999.txt"]

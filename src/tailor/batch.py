@@ -9,6 +9,8 @@ from pathlib import Path
 from tailor.errors import TailorError
 from tailor.model import Model, Posting, Profile
 
+PARALLEL_FROM = 64  # below this, starting workers costs more than it saves
+CHUNK = 16
 POSTING_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
 
 
@@ -104,15 +106,13 @@ class GapTally:
     spelling: dict[str, str] = field(default_factory=dict)
     seen: int = 0
 
-    def add(self, matcher: Matcher, posting: Posting) -> None:
+    def add(self, missing: list[tuple[str, str, bool]]) -> None:
+        """Counts one posting's missing keywords, given as (key, term, required)."""
         self.seen += 1
-        for keyword in posting.keywords:
-            if matcher.shows(keyword.canonical, keyword.category) or keyword.kind == "soft":
-                continue
-            key = keyword.canonical.lower()
-            self.spelling.setdefault(key, keyword.term)
+        for key, term, required in missing:
+            self.spelling.setdefault(key, term)
             self.postings[key] = self.postings.get(key, 0) + 1
-            if keyword.importance == "required":
+            if required:
                 self.required[key] = self.required.get(key, 0) + 1
 
     def top(self, count: int = 15) -> list[Gap]:
@@ -129,28 +129,96 @@ class GapTally:
         ]
 
 
+def assess(matcher: Matcher, path: Path) -> tuple[PostingFit, list[tuple[str, str, bool]]]:
+    """Gives the fit to one posting file and its missing hard keywords (key, term, required)."""
+    from tailor.workflow import load_posting
+
+    posting = load_posting(path)
+    missing = [
+        (k.canonical.lower(), k.term, k.importance == "required")
+        for k in posting.keywords
+        if k.kind != "soft" and not matcher.shows(k.canonical, k.category)
+    ]
+    return fit_posting(matcher, posting), missing
+
+
+@dataclass(frozen=True)
+class Failure:
+    """A TailorError carried back from a worker process (exceptions pickle poorly)."""
+
+    message: str
+    hint: str | None
+    path: str | None
+
+    def error(self) -> TailorError:
+        return TailorError(self.message, hint=self.hint, path=self.path)
+
+
+Outcome = tuple[PostingFit, list[tuple[str, str, bool]]] | Failure
+_worker: Matcher | None = None
+
+
+def _start_worker(profile_json: str) -> None:
+    """Builds the master CV's evidence once in each worker process."""
+    global _worker
+    _worker = Matcher(Profile.model_validate_json(profile_json))
+
+
+def _assess_in_worker(path: Path) -> Outcome:
+    """Gives the assessment of one posting, or the error's (message, hint, path) to re-raise."""
+    assert _worker is not None
+    try:
+        return assess(_worker, path)
+    except TailorError as error:
+        return Failure(error.message, error.hint, error.path)
+
+
 def rank_postings(
     profile: Profile,
     paths: Iterable[Path],
     *,
     gaps: GapTally | None = None,
     on_error: Callable[[Path, TailorError], None] | None = None,
+    jobs: int = 1,
 ) -> Iterator[PostingFit]:
-    """Gives the fit of the CV to each posting file, one at a time (memory stays flat).
+    """Gives the fit of the CV to each posting file, in input order, one at a time.
 
-    A posting that cannot be read goes to ``on_error`` and is skipped; without it, it raises.
+    Memory stays flat however many postings there are. With ``jobs`` > 1, worker processes
+    analyse postings in parallel; the results and their order are the same. A posting that
+    cannot be read goes to ``on_error`` and is skipped; without it, it raises.
     """
-    from tailor.workflow import load_posting
+    paths = list(paths)
+    outcomes: Iterable[Outcome]
+    if jobs > 1 and len(paths) >= PARALLEL_FROM:
+        from concurrent.futures import ProcessPoolExecutor
 
-    matcher = Matcher(profile)
-    for path in paths:
-        try:
-            posting = load_posting(path)
-        except TailorError as error:
-            if on_error is None:
-                raise
-            on_error(path, error)
-            continue
-        if gaps is not None:
-            gaps.add(matcher, posting)
-        yield fit_posting(matcher, posting)
+        executor = ProcessPoolExecutor(
+            max_workers=jobs, initializer=_start_worker, initargs=(profile.model_dump_json(),)
+        )
+        outcomes = executor.map(_assess_in_worker, paths, chunksize=CHUNK)
+    else:
+        executor = None
+        matcher = Matcher(profile)
+
+        def local() -> Iterator[Outcome]:
+            for path in paths:
+                try:
+                    yield assess(matcher, path)
+                except TailorError as error:
+                    yield Failure(error.message, error.hint, error.path)
+
+        outcomes = local()
+    try:
+        for path, outcome in zip(paths, outcomes, strict=True):
+            if isinstance(outcome, Failure):
+                if on_error is None:
+                    raise outcome.error()
+                on_error(path, outcome.error())
+                continue
+            fit, missing = outcome
+            if gaps is not None:
+                gaps.add(missing)
+            yield fit
+    finally:
+        if executor is not None:
+            executor.shutdown(cancel_futures=True)

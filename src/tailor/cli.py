@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -239,6 +240,9 @@ def rank(
         RankFormat, typer.Option("--format", help="table, csv or json.")
     ] = RankFormat.table,
     gaps: Annotated[int, typer.Option("--gaps", min=0, help="Show the N commonest gaps.")] = 10,
+    jobs: Annotated[
+        int, typer.Option("--jobs", min=0, help="Worker processes (0: one per core).")
+    ] = 0,
 ) -> None:
     """Rank postings by how well the master CV fits them, and show the gaps they share."""
     from tailor.batch import GapTally, posting_paths, rank_postings
@@ -258,7 +262,8 @@ def rank(
         typer.echo(f"warning: skipped: {error}", err=True)
 
     with progress(len(paths), "analysing postings") as advance:
-        for fit in rank_postings(master, paths, gaps=tally, on_error=skip):
+        workers = jobs or os.cpu_count() or 1
+        for fit in rank_postings(master, paths, gaps=tally, on_error=skip, jobs=workers):
             fits.append(fit)
             advance()
     fits.sort(key=lambda fit: (-fit.score, fit.source))
