@@ -275,7 +275,9 @@ def looks_like_term(tokens: Sequence[Token]) -> bool:
     Without a tagger, shape decides: a name with capitals or digits (Gulp, S3) is a term; a
     lower-case item must be two or three words, not led by a verb, not ending like an adjective.
     """
-    if any(any(ch.isupper() or ch.isdigit() for ch in t.text) for t in tokens):
+    # A capital that only starts the sentence says nothing ("Develop ...").
+    shaped = [t.text[1:] if t.is_sent_start else t.text for t in tokens]
+    if any(any(ch.isupper() or ch.isdigit() for ch in text) for text in shaped):
         return True
     if len(tokens) < 2 or tokens[0].norm_ in VERBS:
         return False

@@ -39,6 +39,8 @@ GENERIC_WORDS = {
     "system", "systems", "model", "models", "method", "data", "solution", "development",
     "design", "skill", "experience", "work", "process", "tool", "technique", "application",
     "engineering", "base", "use", "new", "large", "high", "good", "strong", "team", "learning",
+    "computing", "machine", "engineer", "science", "scientist", "analysis", "management",
+    "processing", "network", "developer", "research", "algorithm", "technology", "software",
 }  # fmt: skip
 GENERIC_AREAS = {"general", "business", "education"}
 OWNERSHIP = re.compile(
@@ -145,6 +147,10 @@ def related_credit(
             credit = RELATED_NARROWER * DECAY ** (target_up[name] - 1)
         elif name in taxonomy.related.get(target, ()):
             credit = RELATED_LINK
+        elif any(parent in taxonomy.related.get(target, ()) for parent, d in up.items() if d == 1):
+            # Related links reach one step down: multimodal emotion recognition is a kind of
+            # emotion recognition, which is related to sentiment analysis.
+            credit = RELATED_LINK * DECAY
         else:
             # Tools and languages under one parent stand in for each other (TensorFlow for
             # PyTorch); methods and concepts under one parent do not.
