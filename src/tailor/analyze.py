@@ -254,7 +254,11 @@ def outside_terms(
     if len(known) < 2 or len(segments) < 3:
         return found
     for segment in segments:
-        if any(t.idx in covered for t in segment):
+        after = segment[-1].i + 1
+        if any(t.idx in covered for t in segment) or (
+            after < len(sentence.doc) and sentence.doc[after].text == ":"
+        ):
+            # A segment before a colon is a label ("Technical Mastery: ..."), not an item.
             continue
         while segment and (segment[0].is_stop or segment[0].lower_ in LIST_LEAD_WORDS):
             segment = segment[1:]
