@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections import Counter
@@ -32,7 +33,9 @@ PREFERRED_CUE = re.compile(
     re.IGNORECASE,
 )
 ROLE_SECTIONS: set[PostingSectionKind] = {"title", "requirements", "preferred"}
-PHRASE_WEIGHT = 0.6  # a term outside the taxonomy is a less certain keyword
+PHRASE_WEIGHT = 0.6
+SALIENT_SECTIONS: set[PostingSectionKind] = {"requirements", "preferred"}
+SALIENT_DF = 1  # a pair in at most this many background postings is rare enough
 LIST_SEPARATORS = {",", ";", "/", "(", ")", ":", "&", "|"}
 LIST_LEAD_WORDS = {
     "experience", "knowledge", "familiarity", "proficiency", "expertise", "skills", "strong",
@@ -105,6 +108,7 @@ class Tally:
     section_weight: float = 0.0
     evidence: str = ""
     order: int = 0
+    listed: bool = False
 
 
 def counted_units(posting: Posting) -> list[tuple[str, PostingSectionKind]]:
@@ -131,6 +135,7 @@ def analyze_posting(text: str, *, source: str | None = None) -> Posting:
     units = counted_units(posting)
     taxonomy = load_taxonomy()
     tallies: dict[str, Tally] = {}
+    salient: set[str] = set()
     company_words = set((posting.company or "").split())
     for order, (doc, (_, kind)) in enumerate(
         zip(make_docs(u for u, _ in units), units, strict=True)
@@ -162,7 +167,12 @@ def analyze_posting(text: str, *, source: str | None = None) -> Posting:
         if kind == "title":
             continue
         for sentence in doc.sents:
-            found = outside_terms(sentence, covered, company_words)
+            listed = outside_terms(sentence, covered, company_words)
+            found = list(listed)
+            if kind in SALIENT_SECTIONS:
+                pairs = [pair for pair in salient_pairs(sentence, covered) if pair not in found]
+                salient.update(key for _, key in pairs)
+                found += pairs
             if not found:
                 continue
             preferred = kind == "preferred" or bool(PREFERRED_CUE.search(sentence.text))
@@ -178,6 +188,7 @@ def analyze_posting(text: str, *, source: str | None = None) -> Posting:
                         order=order,
                     ),
                 )
+                tally.listed = tally.listed or (term, key) in listed
                 record(
                     tally,
                     term,
@@ -185,6 +196,11 @@ def analyze_posting(text: str, *, source: str | None = None) -> Posting:
                     preferred=preferred,
                     weight=section_weight * PHRASE_WEIGHT,
                 )
+    # A rare pair said once may be chance wording; said twice, the posting means it.
+    for key in salient:
+        tally = tallies.get(f"phrase:{key}")
+        if tally is not None and tally.count < 2 and not tally.listed:
+            del tallies[f"phrase:{key}"]
     keywords = [to_keyword(tally) for tally in tallies.values()]
     top = max((keyword.weight for keyword in keywords), default=1.0) or 1.0
     keywords = [
@@ -270,6 +286,41 @@ def outside_terms(
             and looks_like_term(segment)
         ):
             add(segment)
+    return found
+
+
+def salient_pairs(sentence: Span, covered: set[int]) -> list[tuple[str, str]]:
+    """Gives (term, key) for two-word phrases rare in job ads at large ("camera perception").
+
+    Rarity is the shipped background's document frequency: a pair most postings use
+    ("team player") is not a keyword, a pair few use is salient. Only noun-like pairs count:
+    no verbs first, no adjective endings last, no stop words, nothing the taxonomy matched.
+    """
+    from tailor.rank import background
+
+    total, frequency = background()
+    found: list[tuple[str, str]] = []
+    tokens = [t for t in sentence if t.is_alpha]
+    for first, second in itertools.pairwise(tokens):
+        if (
+            second.i != first.i + 1
+            or first.idx in covered
+            or second.idx in covered
+            or first.is_stop
+            or second.is_stop
+            or len(first.text) < 3
+            or len(second.text) < 3
+            or first.norm_ in VERBS
+            or first.lower_ in GENERIC_ITEMS
+            or second.lower_ in GENERIC_ITEMS
+            or first.lower_ in LIST_LEAD_WORDS
+            or ADJECTIVE_END.search(second.lower_)
+            or first.is_sent_start
+        ):
+            continue
+        key = f"{first.norm_} {second.norm_}"
+        if frequency.get(key, 0) <= SALIENT_DF and frequency.get(second.norm_, 0) < total / 4:
+            found.append((f"{first.text} {second.text}", key))
     return found
 
 
