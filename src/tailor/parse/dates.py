@@ -22,7 +22,9 @@ _POINT = (
 _END = rf"(?:{_POINT}|present|now|current|today|ongoing|date)"
 _SEPARATOR = r"\s*(?:-|–|—|to|until|till|→|~)\s*"
 RANGE = re.compile(rf"(?P<start>{_POINT})(?:{_SEPARATOR}(?P<end>{_END}))?", re.IGNORECASE)
-DATE_LINE = re.compile(rf"^\(?\s*{RANGE.pattern}\s*\)?\.?$", re.IGNORECASE)
+# A note after the dates keeps the line a date line: "2010-2014 (expected)".
+DATE_NOTE = r"(?:\s*\((?:expected|anticipated|exp\.?|current|ongoing|planned)\))?"
+DATE_LINE = re.compile(rf"^\(?\s*{RANGE.pattern}\s*\)?{DATE_NOTE}\.?$", re.IGNORECASE)
 
 
 def parse_point(text: str) -> str | None:
@@ -60,3 +62,33 @@ def is_date_line(text: str) -> bool:
     """Tells whether the whole line is a date or a date range."""
     match = DATE_LINE.match(text.strip())
     return match is not None and parse_point(match.group("start")) is not None
+
+
+LEADING_RANGE = re.compile(rf"^\(?\s*(?:{RANGE.pattern})(?:\s*\))?", re.IGNORECASE)
+DANGLING_RANGE = re.compile(rf"{_POINT}{_SEPARATOR}$", re.IGNORECASE)
+END_POINT = re.compile(rf"^{_END}\b", re.IGNORECASE)
+
+
+def split_leading_dates(text: str) -> tuple[str, str | None]:
+    """Gives (rest, dates) where a line starts with dates: '2018 – 2021 Data Scientist'."""
+    match = LEADING_RANGE.match(text.strip())
+    if match is None or parse_point(match.group("start")) is None:
+        return text, None
+    rest = text.strip()[match.end() :]
+    # The dates must stand apart from what follows ("2019: Role", "2019 – 2021 Role").
+    if rest and not re.match(r"\s|[:|,–—-]", rest):
+        return text, None
+    rest = rest.strip(" \t:|,–—-")
+    if not rest or not re.match(r"[\w(\"'*]", rest):
+        return text, None
+    return rest, match.group(0).strip(" ()")
+
+
+def ends_with_open_range(text: str) -> bool:
+    """Tells whether a line ends in a date and a range separator ('2021 –'): the end follows."""
+    return DANGLING_RANGE.search(text.strip()) is not None
+
+
+def starts_with_end_point(text: str) -> bool:
+    """Tells whether a line starts with a date or 'Present', the end of a range begun above."""
+    return END_POINT.match(text.strip()) is not None

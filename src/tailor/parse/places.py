@@ -35,14 +35,24 @@ US_STATES = {
 }  # fmt: skip
 
 LOCATION = re.compile(r"^[A-Z][\w'’.\- ]*(?:,\s*[A-Za-z][\w'’.\- ]*){0,2}$")
+# An organisation is not a place, even when a country ends it ("Sharif University, Iran").
+ORGANISATION = re.compile(
+    r"\b(?:university|college|institute|school|academy|laborator(?:y|ies)|lab|center|centre"
+    r"|company|corporation|inc|ltd|llc|gmbh|foundation|department|hospital|bank)\b",
+    re.IGNORECASE,
+)
 
 
 def is_location(text: str) -> bool:
     """Tells whether a short line is a place: 'City, Country', 'City, ST' or 'Remote'."""
     value = text.strip().rstrip(".")
-    if len(value) > 60 or not LOCATION.match(value):
+    if len(value) > 60 or not LOCATION.match(value) or ORGANISATION.search(value):
         return False
     parts = [part.strip().lower() for part in value.split(",")]
+    if any(len(part.split()) > 4 for part in parts):
+        return False
+    if len(parts) == 3 and parts[1] not in US_STATES:
+        return False  # three parts are city, state, country: "Acme AB, Stockholm, Sweden" is not
     last = parts[-1]
     if len(parts) == 1:
         return last in {"remote", "hybrid", "worldwide"}
