@@ -6,8 +6,10 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pydantic import Field
+
 from tailor.errors import TailorError
-from tailor.model import Model, Posting, Profile
+from tailor.model import Model, Posting, Profile, Result
 
 PARALLEL_FROM = 64  # below this, starting workers costs more than it saves
 CHUNK = 16
@@ -222,3 +224,53 @@ def rank_postings(
     finally:
         if executor is not None:
             executor.shutdown(cancel_futures=True)
+
+
+class IndexRow(Model):
+    """One tailored posting in a batch's index."""
+
+    folder: str = Field(description="The posting's output folder, relative to the index.")
+    title: str | None
+    company: str | None
+    master: float
+    tailored: float
+    missing_required: list[str]
+
+
+def index_row(folder: str, result: Result) -> IndexRow:
+    """Gives the index row of one posting's result."""
+    return IndexRow(
+        folder=folder,
+        title=result.posting.title,
+        company=result.posting.company,
+        master=result.score.master,
+        tailored=result.score.tailored,
+        missing_required=[
+            k.term for k in result.keywords if k.status == "missing" and k.importance == "required"
+        ][:5],
+    )
+
+
+def render_index(rows: list[IndexRow]) -> str:
+    """Gives the Markdown index of a batch: postings by tailored score, linked to their files."""
+    ordered = sorted(rows, key=lambda row: (-row.tailored, row.folder))
+    lines = [
+        "# Tailored résumés",
+        "",
+        "| # | posting | tailored | master CV | missing (required) | files |",
+        "|---|---|---|---|---|---|",
+    ]
+    for rank, row in enumerate(ordered, start=1):
+        title = " at ".join(x for x in (row.title, row.company) if x) or row.folder
+        files = f"[résumé]({row.folder}/resume.md), [report]({row.folder}/report.md)"
+        missing = ", ".join(row.missing_required) or "-"
+        lines.append(
+            f"| {rank} | {cell(title)} | {row.tailored:.0f} | {row.master:.0f} "
+            f"| {cell(missing)} | {files} |"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def cell(text: str) -> str:
+    """Gives text safe inside a Markdown table cell."""
+    return text.replace("|", "\\|").replace("\n", " ")
