@@ -24,7 +24,7 @@ def digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def test_match_writes_four_files(tmp_path: Path) -> None:
+def test_match_writes_five_files(tmp_path: Path) -> None:
     before = digest(MASTER_CV), digest(JOB_POSTS / "mlops-engineer.txt")
     out = tmp_path / "out"
     result = runner.invoke(
@@ -40,7 +40,7 @@ def test_match_writes_four_files(tmp_path: Path) -> None:
     )
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in out.iterdir()) == [
-        "report.md", "result.json", "resume.docx", "resume.md"
+        "report.html", "report.md", "result.json", "resume.docx", "resume.md"
     ]  # fmt: skip
     assert "match score" in result.output and str(out) in result.output
     data = json.loads((out / "result.json").read_text(encoding="utf-8"))

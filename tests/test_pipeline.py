@@ -103,7 +103,7 @@ def test_outputs_are_deterministic(master: Profile, name: str) -> None:
     posting = load_posting(JOB_POSTS / name)
     first = render_outputs(tailor(master, posting))
     second = render_outputs(tailor(master, load_posting(JOB_POSTS / name)))
-    assert set(first) == {"resume.docx", "resume.md", "report.md", "result.json"}
+    assert set(first) == {"resume.docx", "resume.md", "report.md", "report.html", "result.json"}
     for key in first:
         assert first[key] == second[key], key
 

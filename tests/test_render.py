@@ -558,7 +558,7 @@ def match(out: Path, *options: str) -> Any:
 def test_init_copies_the_templates_and_never_overwrites(in_tmp: Path) -> None:
     result = runner.invoke(app, ["init"])
     assert result.exit_code == 0, result.output
-    names = ["report.md.j2", "reference.docx", "resume.md.j2"]
+    names = ["report.html.j2", "report.md.j2", "reference.docx", "resume.md.j2"]
     assert sorted(p.name for p in (in_tmp / "templates").iterdir()) == sorted(names)
     for name in names:
         copied = (in_tmp / "templates" / name).read_bytes()
@@ -596,7 +596,8 @@ def test_match_formats_and_options(tmp_path: Path) -> None:
     )  # fmt: skip
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
-        "report.md", "result.json", "resume.json", "resume.md", "resume.rendercv.yaml"
+        "report.html", "report.md", "result.json", "resume.json", "resume.md",
+        "resume.rendercv.yaml",
     ]  # fmt: skip
     assert (tmp_path / "out" / "resume.md").read_text(encoding="utf-8").endswith("<!-- mine -->\n")
 

@@ -198,8 +198,8 @@ def analyze_posting(text: str, *, source: str | None = None) -> Posting:
                 )
     # A rare pair said once may be chance wording; said twice, the posting means it.
     for key in salient:
-        tally = tallies.get(f"phrase:{key}")
-        if tally is not None and tally.count < 2 and not tally.listed:
+        pair = tallies.get(f"phrase:{key}")
+        if pair is not None and pair.count < 2 and not pair.listed:
             del tallies[f"phrase:{key}"]
     keywords = [to_keyword(tally) for tally in tallies.values()]
     top = max((keyword.weight for keyword in keywords), default=1.0) or 1.0

@@ -9,6 +9,7 @@ from pathlib import Path
 from pydantic import Field
 
 from tailor.errors import TailorError
+from tailor.load import MAX_BYTES
 from tailor.model import Model, Posting, Profile, Result
 
 PARALLEL_FROM = 64  # below this, starting workers costs more than it saves
@@ -131,11 +132,13 @@ class GapTally:
         ]
 
 
-def assess(matcher: Matcher, path: Path) -> tuple[PostingFit, list[tuple[str, str, bool]]]:
+def assess(
+    matcher: Matcher, path: Path, max_bytes: int = MAX_BYTES
+) -> tuple[PostingFit, list[tuple[str, str, bool]]]:
     """Gives the fit to one posting file and its missing hard keywords (key, term, required)."""
     from tailor.workflow import load_posting
 
-    posting = load_posting(path)
+    posting = load_posting(path, max_bytes=max_bytes)
     missing = [
         (k.canonical.lower(), k.term, k.importance == "required")
         for k in posting.keywords
@@ -151,9 +154,10 @@ class Failure:
     message: str
     hint: str | None
     path: str | None
+    line: int | None = None
 
     def error(self) -> TailorError:
-        return TailorError(self.message, hint=self.hint, path=self.path)
+        return TailorError(self.message, hint=self.hint, path=self.path, line=self.line)
 
 
 Outcome = tuple[PostingFit, list[tuple[str, str, bool]]] | Failure
@@ -166,13 +170,13 @@ def _start_worker(profile_json: str) -> None:
     _worker = Matcher(Profile.model_validate_json(profile_json))
 
 
-def _assess_in_worker(path: Path) -> Outcome:
+def _assess_in_worker(path: Path, max_bytes: int = MAX_BYTES) -> Outcome:
     """Gives the assessment of one posting, or the error's (message, hint, path) to re-raise."""
     assert _worker is not None
     try:
-        return assess(_worker, path)
+        return assess(_worker, path, max_bytes)
     except TailorError as error:
-        return Failure(error.message, error.hint, error.path)
+        return Failure(error.message, error.hint, error.path, error.line)
 
 
 def rank_postings(
@@ -182,6 +186,7 @@ def rank_postings(
     gaps: GapTally | None = None,
     on_error: Callable[[Path, TailorError], None] | None = None,
     jobs: int = 1,
+    max_bytes: int = MAX_BYTES,
 ) -> Iterator[PostingFit]:
     """Gives the fit of the CV to each posting file, in input order, one at a time.
 
@@ -197,7 +202,7 @@ def rank_postings(
         executor = ProcessPoolExecutor(
             max_workers=jobs, initializer=_start_worker, initargs=(profile.model_dump_json(),)
         )
-        outcomes = executor.map(_assess_in_worker, paths, chunksize=CHUNK)
+        outcomes = executor.map(_assess_in_worker, paths, [max_bytes] * len(paths), chunksize=CHUNK)
     else:
         executor = None
         matcher = Matcher(profile)
@@ -205,9 +210,9 @@ def rank_postings(
         def local() -> Iterator[Outcome]:
             for path in paths:
                 try:
-                    yield assess(matcher, path)
+                    yield assess(matcher, path, max_bytes)
                 except TailorError as error:
-                    yield Failure(error.message, error.hint, error.path)
+                    yield Failure(error.message, error.hint, error.path, error.line)
 
         outcomes = local()
     try:

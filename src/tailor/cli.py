@@ -18,6 +18,7 @@ from tailor.errors import TailorError
 
 if TYPE_CHECKING:
     from tailor.batch import PostingFit
+    from tailor.model import Profile, Result
 
 app = typer.Typer(
     name="tailor",
@@ -49,6 +50,23 @@ def root(
     ] = False,
 ) -> None:
     """Tailor your master CV to one job posting: truthful, explainable, offline."""
+
+
+# Inputs over this many MB are refused before they are read (--max-size).
+MaxSize = Annotated[
+    float,
+    typer.Option(
+        "--max-size", min=0.001, metavar="MB", help="Refuse input files larger than this."
+    ),
+]
+DEFAULT_MAX_SIZE = 10.0
+
+
+def max_bytes_of(megabytes: float) -> int:
+    """Gives the byte limit of --max-size."""
+    from tailor.load import MB
+
+    return int(megabytes * MB)
 
 
 def fail(error: TailorError) -> NoReturn:
@@ -95,7 +113,7 @@ def match(
             callback=check_formats,
             help="Résumé format to write: docx, md, pdf (needs LibreOffice), jsonresume, "
             "rendercv; repeat it or separate with commas (default: docx,md). "
-            "report.md and result.json are always written.",
+            "report.md, report.html and result.json are always written.",
         ),
     ] = None,
     reference_docx: Annotated[
@@ -112,25 +130,33 @@ def match(
             "--template", help="The jinja2 template of resume.md (default: resume.md.j2)."
         ),
     ] = None,
+    max_size: MaxSize = DEFAULT_MAX_SIZE,
 ) -> None:
-    """Tailor the master CV to POSTING: writes resume.docx, resume.md, report.md, result.json."""
+    """Tailor the master CV to POSTING: writes the résumé, report.md, report.html, result.json."""
     from tailor.parse import load_profile
     from tailor.pipeline import tailor
     from tailor.workflow import (
         DEFAULT_FORMATS,
         check_out_dir,
         default_out,
-        find_profile,
         load_posting,
+        resolve_profile,
         write_outputs,
     )
 
     try:
-        profile_path = profile or find_profile()
+        profile_path = resolve_profile(profile)
         out_dir = out or default_out(posting)
-        check_out_dir(out_dir, [posting, profile_path])
-        master = load_profile(profile_path)
-        analysed = load_posting(posting)
+        inputs = {
+            "posting": posting,
+            "CV": profile_path,
+            "reference DOCX": reference_docx,
+            "template": template,
+        }
+        check_out_dir(out_dir, inputs)
+        master = load_profile(profile_path, max_bytes=max_bytes_of(max_size))
+        warn_not_followed(profile_path, master)
+        analysed = load_posting(posting, max_bytes=max_bytes_of(max_size))
         tailored = tailor(master, analysed, pages=pages, max_bullets=max_bullets)
         outputs = write_outputs(
             tailored,
@@ -141,34 +167,72 @@ def match(
         )
     except TailorError as error:
         fail(error)
-    result = tailored.result
-    title = " at ".join(x for x in (result.posting.title, result.posting.company) if x)
-    typer.echo(f"{title or 'posting'}")
-    typer.echo(
-        f"  match score: master CV {result.score.master:.0f}/100, "
-        f"tailored résumé {result.score.tailored:.0f}/100"
-    )
-    covered = [k.term for k in result.keywords if k.status == "covered"]
-    missing = [k.term for k in result.keywords if k.status == "missing"]
-    available = [k.term for k in result.keywords if k.status == "available"]
-    selected = sum(1 for item in result.items if item.selected)
-    typer.echo(f"  covered ({len(covered)}): {', '.join(covered[:8]) or '-'}")
-    if available:
-        typer.echo(f"  in the CV, not on the page ({len(available)}): {', '.join(available[:8])}")
-    typer.echo(f"  missing ({len(missing)}): {', '.join(missing[:8]) or '-'}")
-    typer.echo(
-        f"  {selected} of {len(result.items)} items on the page, "
-        f"about {result.budget.lines_used} of {result.budget.lines_available} lines"
-    )
-    typer.echo(f"  wrote {', '.join(str(p) for p in outputs.files.values())}")
+    print_report(tailored.result)
+    typer.echo(f"wrote {', '.join(str(p) for p in outputs.files.values())}")
     if outputs.pdf_pages is not None:
-        typer.echo(f"  resume.pdf: {outputs.pdf_pages} page{'s' if outputs.pdf_pages > 1 else ''}")
+        typer.echo(f"resume.pdf: {outputs.pdf_pages} page{'s' if outputs.pdf_pages > 1 else ''}")
         if outputs.pdf_pages > math.ceil(pages):
             typer.echo(
                 f"warning: the PDF has {outputs.pdf_pages} pages for --pages {pages:g}: "
                 "try a smaller --pages or --max-bullets",
                 err=True,
             )
+
+
+def print_report(result: Result) -> None:
+    """Prints the coverage report's compact tables to standard output."""
+    from rich.console import Console
+
+    from tailor.show import report_summary
+
+    Console(highlight=False).print(report_summary(result))
+
+
+class ReportFormat(StrEnum):
+    table = "table"
+    md = "md"
+    html = "html"
+    json = "json"
+
+
+@app.command()
+def report(
+    posting: Annotated[Path, typer.Argument(help="The job posting (.txt or .md), or - for stdin.")],
+    profile: Annotated[
+        Path | None,
+        typer.Option("--profile", help="Your master CV (default: the one in profile/)."),
+    ] = None,
+    pages: Annotated[float, typer.Option("--pages", min=0.5, max=5, help="Page budget.")] = 1.0,
+    max_bullets: Annotated[
+        int | None, typer.Option("--max-bullets", min=1, help="At most this many items.")
+    ] = None,
+    format: Annotated[
+        ReportFormat,
+        typer.Option("--format", help="table (the terminal view), md, html or json."),
+    ] = ReportFormat.table,
+) -> None:
+    """Show how well the master CV and the tailored résumé match POSTING; writes no file."""
+    from tailor.parse import load_profile
+    from tailor.pipeline import tailor
+    from tailor.workflow import find_profile, load_posting
+
+    try:
+        master = load_profile(profile or find_profile())
+        tailored = tailor(master, load_posting(posting), pages=pages, max_bullets=max_bullets)
+        if format is ReportFormat.md:
+            from tailor.render.markdown import render_report_markdown
+
+            typer.echo(render_report_markdown(tailored), nl=False)
+        elif format is ReportFormat.html:
+            from tailor.render.html import render_report_html
+
+            typer.echo(render_report_html(tailored), nl=False)
+        elif format is ReportFormat.json:
+            typer.echo(tailored.result.model_dump_json(indent=2))
+        else:
+            print_report(tailored.result)
+    except TailorError as error:
+        fail(error)
 
 
 @app.command()
@@ -194,17 +258,20 @@ def init(
 
 @app.command()
 def parse(
-    cv: Annotated[Path, typer.Argument(help="The CV to read.")],
+    cv: Annotated[Path, typer.Argument(help="The CV to read (or a folder holding one).")],
     format: Annotated[
         ParseFormat, typer.Option("--format", help="tree, yaml or json.")
     ] = ParseFormat.tree,
+    max_size: MaxSize = DEFAULT_MAX_SIZE,
 ) -> None:
     """Show what tailor understood of a CV: sections, entries, dates, bullets, warnings."""
     from tailor.parse import load_profile
     from tailor.show import profile_tree
+    from tailor.workflow import resolve_profile
 
     try:
-        profile = load_profile(cv)
+        cv = resolve_profile(cv)
+        profile = load_profile(cv, max_bytes=max_bytes_of(max_size))
     except TailorError as error:
         fail(error)
     if format is ParseFormat.json:
@@ -243,16 +310,26 @@ def rank(
     jobs: Annotated[
         int, typer.Option("--jobs", min=0, help="Worker processes (0: one per core).")
     ] = 0,
+    max_size: MaxSize = DEFAULT_MAX_SIZE,
 ) -> None:
     """Rank postings by how well the master CV fits them, and show the gaps they share."""
     from tailor.batch import GapTally, posting_paths, rank_postings
+    from tailor.errors import InputError
     from tailor.parse import load_profile
     from tailor.show import fits_table
-    from tailor.workflow import find_profile
+    from tailor.workflow import resolve_profile
 
     try:
-        master = load_profile(profile or find_profile())
+        profile_path = resolve_profile(profile)
+        master = load_profile(profile_path, max_bytes=max_bytes_of(max_size))
+        warn_not_followed(profile_path, master)
         paths = posting_paths(postings)
+        if not paths:
+            raise InputError(
+                "found no posting files (.txt, .md) in the folders given",
+                path=", ".join(str(path) for path in postings),
+                hint="give posting files, or folders that hold them",
+            )
     except TailorError as error:
         fail(error)
     tally = GapTally()
@@ -263,9 +340,23 @@ def rank(
 
     with progress(len(paths), "analysing postings") as advance:
         workers = jobs or os.cpu_count() or 1
-        for fit in rank_postings(master, paths, gaps=tally, on_error=skip, jobs=workers):
+        for fit in rank_postings(
+            master,
+            paths,
+            gaps=tally,
+            on_error=skip,
+            jobs=workers,
+            max_bytes=max_bytes_of(max_size),
+        ):
             fits.append(fit)
             advance()
+    if not fits:
+        fail(
+            TailorError(
+                f"none of the {len(paths)} postings could be read",
+                hint="see the warnings above for each file",
+            )
+        )
     fits.sort(key=lambda fit: (-fit.score, fit.source))
     if format is RankFormat.json:
         import json
@@ -288,6 +379,16 @@ def rank(
                              fit.source])  # fmt: skip
         return
     typer.echo(fits_table(fits, tally.top(gaps), tally.seen))
+
+
+def warn_not_followed(path: Path, profile: Profile) -> None:
+    """Prints a warning for each file the CV takes text from that tailor did not read (\\input)."""
+    for unplaced in profile.unplaced:
+        if unplaced.reason.startswith("not followed"):
+            typer.echo(
+                f"warning: {path}:{unplaced.line}: {unplaced.reason}; tailor reads one file only",
+                err=True,
+            )
 
 
 @contextmanager

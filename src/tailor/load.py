@@ -26,6 +26,9 @@ SUFFIXES: dict[str, Format] = {
     ".tex": "latex",
 }
 TEXT_FORMATS = ("text", "markdown")
+# No CV or posting has a line this long (a whole posting on one line runs to 20,000): such a
+# file is a dump (minified, base64, a log), and the keyword matcher would take minutes over it.
+MAX_LINE_CHARS = 100_000
 CV_FORMATS_HINT = "save it as DOCX, plain text (.txt, UTF-8), Markdown, YAML, JSON or LaTeX"
 POSTING_HINT = "copy the posting's text into a plain text file (.txt, UTF-8) and give that"
 # Files people have that tailor does not read, by suffix and by their first bytes.
@@ -58,7 +61,7 @@ DEBRIS = re.compile("[\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufff
 
 def read_bytes(path: Path, *, max_bytes: int = MAX_BYTES, what: str = "file") -> bytes:
     """Gives the bytes of a file, or of standard input for '-', within the size limit."""
-    limit = f"{max_bytes / MB:g} MB"
+    limit = f"{round(max_bytes / MB, 3):g} MB"
     if str(path) == "-":
         data = sys.stdin.buffer.read(max_bytes + 1)
         if len(data) > max_bytes:
@@ -76,7 +79,7 @@ def read_bytes(path: Path, *, max_bytes: int = MAX_BYTES, what: str = "file") ->
         size = path.stat().st_size
         if size > max_bytes:
             raise InputError(
-                f"the {what} is {size / MB:.1f} MB, over the {limit} limit",
+                f"the {what} is {size_text(size)}, over the {limit} limit",
                 path=path,
                 hint="give a smaller file, or raise the limit with --max-size",
             )
@@ -96,6 +99,13 @@ def read_bytes(path: Path, *, max_bytes: int = MAX_BYTES, what: str = "file") ->
             hint="give a smaller file, or raise the limit with --max-size",
         )
     return data
+
+
+def size_text(size: int) -> str:
+    """Gives a file size for people: '11.2 MB', '3.5 kB', '812 bytes'."""
+    if size >= MB // 10:
+        return f"{size / MB:.1f} MB"
+    return f"{size / 1024:.1f} kB" if size >= 1024 else f"{size} bytes"
 
 
 def format_hint(what: str) -> str:
@@ -210,6 +220,16 @@ def decode_text(data: bytes, *, path: Path | str = "-", what: str = "file") -> s
         raise InputError(
             f"the {what} is empty", path=path, hint=f"put the {what}'s text in it and try again"
         )
+    if len(text) > MAX_LINE_CHARS:
+        for number, line in enumerate(text.split("\n"), start=1):
+            if len(line) > MAX_LINE_CHARS:
+                raise InputError(
+                    f"a line of {len(line):,} characters, over the {MAX_LINE_CHARS:,} "
+                    f"a {what} line may have",
+                    path=path,
+                    line=number,
+                    hint=f"is this the {what}? Save it as text with one paragraph per line",
+                )
     return text
 
 
@@ -220,7 +240,9 @@ def detect_format(path: Path, data: bytes) -> Format:
         return SUFFIXES[suffix]
     if suffix in UNREADABLE_SUFFIXES:
         raise InputError(
-            f"tailor cannot read {UNREADABLE_SUFFIXES[suffix]} CV", path=path, hint=CV_FORMATS_HINT
+            f"the CV is {UNREADABLE_SUFFIXES[suffix]}, which tailor cannot read",
+            path=path,
+            hint=CV_FORMATS_HINT,
         )
     head = data[:4096].lstrip()
     if head.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")):

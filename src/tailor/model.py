@@ -193,7 +193,12 @@ class Keyword(Model):
 
 
 class KnockOut(Model):
-    kind: Literal["years", "degree", "visa", "clearance", "location", "onsite"]
+    """A fact the posting states that can rule a candidate out before anyone reads on."""
+
+    kind: Literal["years", "degree", "visa", "clearance", "location", "onsite"] = Field(
+        description="What the fact is about: years of experience, a degree, work authorisation, "
+        "a security clearance, where the job is, working on site."
+    )
     text: str = Field(description="The posting sentence that states it.")
     value: str | None = Field(default=None, description="What is asked: '3+', 'Master's' ...")
 
@@ -237,54 +242,151 @@ class ScoredItem(Model):
     )
 
 
+KeywordState = Literal["literal", "alias", "available", "missing"]
+ScoreGroupName = Literal["hard skills", "tools", "methods", "soft skills", "education", "job title"]
+Verdict = Literal["meets", "short", "check", "unknown"]
+CheckStatus = Literal["ok", "warn", "info"]
+
+
 class KeywordCoverage(Model):
-    term: str
-    canonical: str
-    category: Category
-    importance: Importance
-    weight: float
+    """One posting keyword: how much it counts, and where the résumé and the master CV show it."""
+
+    term: str = Field(description="The keyword as the posting spells it.")
+    canonical: str = Field(description="The taxonomy's name for it, or the normalised phrase.")
+    category: Category = Field(description="Taxonomy category; 'phrase' for terms outside it.")
+    group: ScoreGroupName = Field(
+        description="The score group the category belongs to (see docs/report.md)."
+    )
+    importance: Importance = Field(description="required, or preferred (nice to have, a plus).")
+    weight: float = Field(description="Importance x section x frequency, in (0, 1].")
+    points: float = Field(
+        description="The keyword's share of the 0-100 score: what covering it adds."
+    )
     status: Status = Field(
         description="covered: on the tailored résumé; available: in the master CV but left out; "
         "missing: not in the master CV."
     )
+    state: KeywordState = Field(
+        description="literal: covered in the posting's own words; alias: covered only in other "
+        "words (an abbreviation, a synonym); available and missing as in status."
+    )
     literal: bool = Field(description="The posting's own wording appears (not only an alias).")
     resume_spelling: str | None = Field(
-        default=None, description="How the résumé spells it, where it does."
+        default=None,
+        description="How the tailored résumé spells it (its own words, not the posting's), "
+        "where it shows it.",
     )
-    posting_count: int
+    master_spelling: str | None = Field(
+        default=None, description="How the master CV spells it, where it shows it."
+    )
+    wording: str | None = Field(
+        default=None,
+        description="A wording warning where the résumé shows the keyword only in other words.",
+    )
+    posting_count: int = Field(description="How often the posting uses it (any spelling).")
     resume_count: int = Field(description="Occurrences on the tailored résumé.")
-    evidence: str
-    available_in: list[str] = Field(default=[], description="Ids of master CV items that show it.")
+    master_count: int = Field(default=0, description="Occurrences in the master CV.")
+    evidence: str = Field(description="The posting sentence it came from.")
+    available_in: list[str] = Field(
+        default=[],
+        description="For an available keyword: ids of the master CV items that would bring it "
+        "onto the page, best scored first.",
+    )
+
+
+class GroupScore(Model):
+    """The match score within one group of keywords (hard skills, tools ...)."""
+
+    group: ScoreGroupName = Field(description="The group (see docs/report.md).")
+    keywords: int = Field(description="How many of the posting's keywords are in the group.")
+    master: float = Field(description="Weighted share of the group the master CV shows, 0-100.")
+    tailored: float = Field(description="Weighted share the tailored résumé shows, 0-100.")
+    covered: int = Field(description="Keywords of the group on the tailored résumé.")
+    available: int = Field(description="Keywords of the group only in the master CV.")
 
 
 class Score(Model):
+    """The match scores: the share of the posting's weighted keywords a document shows."""
+
     master: float = Field(description="Weighted share of posting keywords the master CV covers.")
     tailored: float = Field(description="Weighted share the tailored résumé covers, 0-100.")
+    groups: list[GroupScore] = Field(
+        default=[], description="The same scores by keyword group, for the groups the posting has."
+    )
+
+
+class KnockOutCheck(KnockOut):
+    """A knock-out fact of the posting set against what the master CV shows."""
+
+    required: bool = Field(
+        default=True, description="False where the posting calls it a plus, not a must."
+    )
+    asked: str = Field(description="What the posting asks, in words: '3+ years', 'a bachelor's'.")
+    shown: str | None = Field(
+        default=None,
+        description="What the CV shows: years its dates add up to, its degrees, its location.",
+    )
+    verdict: Verdict = Field(
+        description="meets: the CV shows it; short: the CV shows less; check: for you to judge "
+        "(visa, clearance, location, or years counted only with research); unknown: the CV "
+        "does not say."
+    )
+    note: str = Field(description="One sentence for the job seeker.")
+
+
+class RecruiterCheck(Model):
+    """One of the checks a recruiter's first skim makes of the tailored résumé."""
+
+    id: Literal[
+        "measurable_results",
+        "word_count",
+        "long_bullets",
+        "repeated_words",
+        "contact_details",
+        "standard_headings",
+        "job_title",
+    ] = Field(description="Which check it is.")
+    label: str = Field(description="The check's name for people.")
+    status: CheckStatus = Field(description="ok, warn (worth fixing), or info.")
+    summary: str = Field(description="The finding in one line.")
+    value: float | None = Field(
+        default=None, description="The measured number: a share, a word count, a count."
+    )
+    details: list[str] = Field(
+        default=[], description="The bullets, words or headings the finding is about."
+    )
 
 
 class PostingInfo(Model):
-    title: str | None
-    company: str | None
-    location: str | None = None
+    title: str | None = Field(description="The job title the posting gives.")
+    company: str | None = Field(description="The company, where the posting names it.")
+    location: str | None = Field(default=None, description="Where the job is, as written.")
 
 
 class Budget(Model):
-    pages: float
-    max_bullets: int | None = None
-    lines_available: int
-    lines_used: int
+    pages: float = Field(description="The page budget asked for.")
+    max_bullets: int | None = Field(default=None, description="The item limit asked for.")
+    lines_available: int = Field(description="Estimated lines the page budget holds.")
+    lines_used: int = Field(description="Estimated lines the tailored résumé takes.")
 
 
 class Result(Model):
     """The machine-readable result written as result.json."""
 
-    tailor_version: str
-    posting: PostingInfo
-    score: Score
-    keywords: list[KeywordCoverage]
-    knockouts: list[KnockOut] = []
+    tailor_version: str = Field(description="The tailor version that wrote it.")
+    posting: PostingInfo = Field(description="The posting the résumé was tailored to.")
+    score: Score = Field(description="The match scores of the master CV and the tailored résumé.")
+    keywords: list[KeywordCoverage] = Field(
+        description="Every posting keyword, heaviest first, with its coverage."
+    )
+    knockouts: list[KnockOutCheck] = Field(
+        default=[], description="The posting's knock-out facts, each checked against the CV."
+    )
+    checks: list[RecruiterCheck] = Field(
+        default=[], description="Recruiter checks of the tailored résumé."
+    )
     items: list[ScoredItem] = Field(description="Every rankable master CV item, best first.")
-    budget: Budget
+    budget: Budget = Field(description="The page budget and what the résumé uses of it.")
 
 
 class Tailored(Model):

@@ -16,7 +16,7 @@ def tailor(
 ) -> Tailored:
     """Gives the tailored résumé of a profile for an analysed posting, with its result."""
     from tailor.rank import rank_items
-    from tailor.report import coverage
+    from tailor.report import check_knockouts, coverage, recruiter_checks
     from tailor.select import select_items
 
     ranked = rank_items(profile, posting)
@@ -30,7 +30,8 @@ def tailor(
         ),
         score=score,
         keywords=keywords,
-        knockouts=posting.knockouts,
+        knockouts=check_knockouts(posting, profile),
+        checks=recruiter_checks(posting, selection.resume, pages=pages),
         items=selection.items,
         budget=Budget(
             pages=pages,

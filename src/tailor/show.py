@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from tailor.batch import Gap, PostingFit
-from tailor.model import Profile
+from tailor.model import Profile, Result
 from tailor.text import strip_inline_marks
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
 
 
 def profile_tree(profile: Profile) -> str:
@@ -53,3 +58,134 @@ def fits_table(fits: list[PostingFit], gaps: list[Gap], seen: int) -> str:
                 f"  {gap.term}: {gap.postings} of {seen} postings, {gap.required} as required"
             )
     return "\n".join(lines)
+
+
+# --- the coverage report in the terminal -------------------------------------------------------
+
+STATE_STYLE = {
+    "literal": "green",
+    "alias": "yellow",
+    "available": "cyan",
+    "missing": "red",
+    "ok": "green",
+    "warn": "yellow",
+    "info": "cyan",
+    "meets": "green",
+    "check": "yellow",
+    "unknown": "cyan",
+    "short": "red",
+}
+TERMS_SHOWN = 10
+
+
+def report_summary(result: Result) -> RenderableType:
+    """Gives the compact terminal view of a result: scores by group, keywords by state,
+    knock-out facts and recruiter checks, as rich tables."""
+    from rich import box
+    from rich.console import Group
+    from rich.table import Table
+    from rich.text import Text
+
+    title = " at ".join(x for x in (result.posting.title, result.posting.company) if x)
+    parts: list[RenderableType] = [Text(title or "posting", style="bold")]
+
+    scores = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
+    scores.add_column("match score")
+    scores.add_column("master CV", justify="right")
+    scores.add_column("tailored résumé", justify="right")
+    scores.add_column("on the page", justify="right")
+    covered = sum(k.status == "covered" for k in result.keywords)
+    scores.add_row(
+        Text("overall", style="bold"),
+        f"{result.score.master:.1f}",
+        Text(f"{result.score.tailored:.1f}", style="bold"),
+        f"{covered} of {len(result.keywords)}",
+    )
+    for group in result.score.groups:
+        scores.add_row(
+            group.group,
+            f"{group.master:.1f}",
+            f"{group.tailored:.1f}",
+            f"{group.covered} of {group.keywords}",
+        )
+    parts.append(scores)
+
+    keywords = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
+    keywords.add_column("keywords", no_wrap=True)
+    keywords.add_column("", overflow="fold")
+    labels = {
+        "literal": "covered",
+        "alias": "other wording",
+        "available": "in the CV, not on the page",
+        "missing": "missing",
+    }
+    for state, label in labels.items():
+        chosen = [k for k in result.keywords if k.state == state]
+        if not chosen and state in {"alias", "available"}:
+            continue
+        if state == "alias":
+            terms = [f"{k.term} as “{k.resume_spelling}”" for k in chosen]
+        elif state == "available":
+            terms = [
+                f"{k.term} (+{k.points:g}{', ' + k.available_in[0] if k.available_in else ''})"
+                for k in chosen
+            ]
+        else:
+            terms = [k.term for k in chosen]
+        shown = ", ".join(terms[:TERMS_SHOWN]) or "-"
+        if len(terms) > TERMS_SHOWN:
+            shown += f" (+{len(terms) - TERMS_SHOWN} more)"
+        keywords.add_row(Text(f"{label} ({len(chosen)})", style=STATE_STYLE[state]), shown)
+    parts.append(keywords)
+
+    if result.knockouts:
+        facts = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
+        facts.add_column("knock-out", no_wrap=True)
+        facts.add_column("asked")
+        facts.add_column("your CV shows")
+        facts.add_column("verdict", no_wrap=True)
+        for fact in result.knockouts:
+            facts.add_row(
+                fact.kind,
+                fact.asked,
+                fact.shown or "-",
+                Text(fact.verdict, style=STATE_STYLE[fact.verdict]),
+            )
+        parts.append(facts)
+
+    if result.checks:
+        checks = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
+        checks.add_column("recruiter check", no_wrap=True)
+        checks.add_column("", no_wrap=True)
+        checks.add_column("finding")
+        for check in result.checks:
+            checks.add_row(
+                check.label, Text(check.status, style=STATE_STYLE[check.status]), check.summary
+            )
+        parts.append(checks)
+
+    selected = sum(item.selected for item in result.items)
+    parts.append(
+        Text(
+            f"{selected} of {len(result.items)} items on the page, "
+            f"about {result.budget.lines_used} of {result.budget.lines_available} lines"
+        )
+    )
+    # One blank line between the title and each table, and before the closing line.
+    spaced: list[RenderableType] = []
+    for part in parts:
+        if spaced:
+            spaced.append(Text(""))
+        spaced.append(part)
+    return Group(*spaced)
+
+
+def render_text(renderable: RenderableType, *, width: int = 100) -> str:
+    """Gives a rich renderable as plain text of a fixed width (no colour), for files and tests."""
+    from io import StringIO
+
+    from rich.console import Console
+
+    stream = StringIO()
+    Console(file=stream, width=width, color_system=None, legacy_windows=False).print(renderable)
+    return stream.getvalue()

@@ -12,6 +12,7 @@ from tailor.model import Profile
 
 # Breaks inside one YAML or JSON value (written as escapes: "\v", "\u2028"): a space there.
 VALUE_BREAKS = re.compile("[\v\f\x1c-\x1e\x85\u2028\u2029]")
+SPACE_RUN = re.compile(r"[ \t]{2,}")
 
 
 def parse_profile_text(text: str, *, fmt: Format = "text", source: str | None = None) -> Profile:
@@ -43,8 +44,9 @@ def clean_profile(profile: Profile) -> Profile:
     """
 
     def clean(value: Any) -> Any:
-        if isinstance(value, str):
-            return DEBRIS.sub("", VALUE_BREAKS.sub(" ", value))
+        if isinstance(value, str) and (DEBRIS.search(value) or VALUE_BREAKS.search(value)):
+            # One space where a break was, as the readers' own whitespace folding would give.
+            return SPACE_RUN.sub(" ", DEBRIS.sub("", VALUE_BREAKS.sub(" ", value)))
         if isinstance(value, dict):
             return {key: clean(item) for key, item in value.items()}
         if isinstance(value, list):

@@ -148,7 +148,11 @@ class LocatedDecoder(json.JSONDecoder):
 
 def load_yaml(text: str, source: str | None) -> object:
     """Gives the data of a YAML document, loaded safely; InputError if it is not valid YAML."""
-    loader = CVLoader(text)
+    try:
+        # The reader refuses control characters as it is made, before any parsing.
+        loader = CVLoader(text)
+    except yaml.YAMLError as error:
+        raise InputError(f"cannot read the YAML: {error}", path=source) from error
     try:
         return loader.get_single_data()
     except TooManyAliases as error:
@@ -161,13 +165,15 @@ def load_yaml(text: str, source: str | None) -> object:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         problem = error.problem or "invalid YAML"
+        hint = "check the indentation and quoting around that line"
         if error.problem and "could not determine a constructor" in error.problem:
             problem = f"unsupported YAML tag ({error.problem.split('tag ')[-1]})"
+            hint = "tailor loads plain YAML only, never code: remove the '!' tag"
         raise InputError(
             f"cannot read the YAML: {problem}",
             path=source,
             line=mark.line + 1 if mark is not None else None,
-            hint="check the indentation and quoting around that line",
+            hint=hint,
         ) from error
     except yaml.YAMLError as error:
         raise InputError(f"cannot read the YAML: {error}", path=source) from error

@@ -36,8 +36,12 @@ def render_template(
     *,
     template: Path | None = None,
     filters: dict[str, Callable[..., Any]] | None = None,
+    finalize: Callable[[Any], Any] | None = None,
 ) -> str:
-    """Gives a template rendered with the context; template errors become TailorErrors."""
+    """Gives a template rendered with the context; template errors become TailorErrors.
+
+    ``finalize`` is applied to every value the template prints (escaping), never to its text.
+    """
     import jinja2
 
     if template is not None:
@@ -57,7 +61,11 @@ def render_template(
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
-        autoescape=False,
+        # HTML templates (report.html.j2) escape every value; Markdown templates print as is.
+        autoescape=jinja2.select_autoescape(
+            enabled_extensions=("html", "htm", "html.j2", "htm.j2"), default=False
+        ),
+        finalize=finalize,
     )
     environment.filters.update(filters or {})
     try:
@@ -75,9 +83,11 @@ def render_template(
             hint="fix the template, or delete it to use the default",
         ) from error
     except jinja2.UndefinedError as error:
+        where, line = template_line(error)
         raise TailorError(
             f"template uses an undefined value: {error.message}",
-            path=name,
+            path=where or name,
+            line=line,
             hint="check the variable names against the default template",
         ) from error
     except UnicodeDecodeError as error:
@@ -86,6 +96,33 @@ def render_template(
             path=template or name,
             hint="give a jinja2 text template such as templates/resume.md.j2",
         ) from error
+    except TailorError:
+        raise
+    except Exception as error:
+        # An edited template can fail as it runs ({{ 1 / 0 }}, a filter given the wrong type):
+        # the user's to fix. In our own templates, or outside any template line, it is our bug.
+        where, line = template_line(error)
+        if where is None or Path(where).resolve().parent == shipped_templates().resolve():
+            raise
+        raise TailorError(
+            f"template error: {type(error).__name__}: {error}",
+            path=where,
+            line=line,
+            hint="fix the template, or delete it to use the default",
+        ) from error
+
+
+def template_line(error: BaseException) -> tuple[str | None, int | None]:
+    """Gives the template file and line an error was raised at, from jinja's traceback frames."""
+    where: tuple[str | None, int | None] = (None, None)
+    trace = error.__traceback__
+    while trace is not None:
+        filename = trace.tb_frame.f_code.co_filename
+        # jinja rewrites the traceback so that template code shows as its file and line.
+        if not filename.endswith(".py") and not filename.startswith("<"):
+            where = (filename, trace.tb_lineno)
+        trace = trace.tb_next
+    return where
 
 
 def find_reference_docx() -> Path:

@@ -1,0 +1,538 @@
+"""The coverage report: keyword states, knock-outs, recruiter checks, Markdown, HTML, schema."""
+
+from __future__ import annotations
+
+import html
+import itertools
+import json
+import re
+import subprocess
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from tailor.analyze import analyze_posting
+from tailor.cli import app
+from tailor.model import (
+    Bullet,
+    Contact,
+    Entry,
+    Header,
+    KnockOut,
+    Posting,
+    PostingSection,
+    Profile,
+    Section,
+    Tailored,
+)
+from tailor.pipeline import tailor
+from tailor.rank import gather_evidence, shows
+from tailor.render.html import render_report_html
+from tailor.render.markdown import render_report_markdown, table_cell
+from tailor.report import (
+    CATEGORY_GROUP,
+    GROUP_ORDER,
+    check_knockouts,
+    find_mentions,
+    profile_lines,
+    recruiter_checks,
+    result_schema,
+    without_overlaps,
+)
+from tailor.show import render_text, report_summary
+
+from .conftest import JOB_POSTS, MASTER_CV, ROOT
+
+SCHEMA = ROOT / "docs" / "result.schema.json"
+CHROMIUM = Path("/usr/bin/chromium")
+runner = CliRunner()
+
+
+@pytest.fixture(scope="module")
+def vision(master: Profile, vision_posting: Posting) -> Tailored:
+    return tailor(master, vision_posting)
+
+
+# --- coverage -----------------------------------------------------------------------------------
+
+
+def test_every_category_has_a_group() -> None:
+    from typing import get_args
+
+    from tailor.model import Category, ScoreGroupName
+
+    assert set(CATEGORY_GROUP) == set(get_args(Category))
+    assert set(GROUP_ORDER) == set(get_args(ScoreGroupName))
+
+
+def test_states_agree_with_the_ranking_matcher(vision: Tailored, master: Profile) -> None:
+    resume_evidence = gather_evidence(profile_lines(vision.resume))
+    master_evidence = gather_evidence(profile_lines(master))
+    by_term = {k.term: k for k in vision.posting.keywords}
+    for coverage in vision.result.keywords:
+        keyword = by_term[coverage.term]
+        on_page = any(shows(e, keyword) for e in resume_evidence)
+        in_master = any(shows(e, keyword) for e in master_evidence)
+        expected = "covered" if on_page else "available" if in_master else "missing"
+        assert coverage.status == expected, coverage.term
+        assert coverage.state in (
+            {"literal", "alias"} if expected == "covered" else {coverage.status}
+        )
+        assert (coverage.resume_count > 0) == on_page
+        assert (coverage.master_count > 0) == in_master
+
+
+def test_resume_spelling_is_the_resumes_own_text(vision: Tailored) -> None:
+    text = "\n".join(profile_lines(vision.resume))
+    for coverage in vision.result.keywords:
+        if coverage.status == "covered":
+            assert coverage.resume_spelling and coverage.resume_spelling in text, coverage.term
+        else:
+            assert coverage.resume_spelling is None
+
+
+def test_wording_warnings_name_both_spellings(vision: Tailored) -> None:
+    by_term = {k.term: k for k in vision.result.keywords}
+    cnn = by_term["convolutional neural networks"]
+    assert (cnn.state, cnn.literal, cnn.resume_spelling) == ("alias", False, "CNN")
+    assert (
+        cnn.wording and '"convolutional neural networks"' in cnn.wording and '"CNN"' in cnn.wording
+    )
+    # A plural is the same word, not another wording.
+    gpus = by_term["GPUs"]
+    assert (gpus.state, gpus.resume_spelling, gpus.wording) == ("literal", "GPU", None)
+    for coverage in vision.result.keywords:
+        assert (coverage.wording is not None) == (coverage.state == "alias")
+
+
+def test_points_and_group_scores_add_up(vision: Tailored) -> None:
+    result = vision.result
+    assert sum(k.points for k in result.keywords) == pytest.approx(
+        100, abs=0.1 * len(result.keywords)
+    )
+    covered = sum(k.weight for k in result.keywords if k.status == "covered")
+    total = sum(k.weight for k in result.keywords)
+    assert result.score.tailored == round(100 * covered / total, 1)
+    weighted = sum(
+        g.tailored * sum(k.weight for k in result.keywords if k.group == g.group)
+        for g in result.score.groups
+    )
+    assert weighted / total == pytest.approx(result.score.tailored, abs=0.2)
+    assert [g.group for g in result.score.groups] == [
+        name for name in GROUP_ORDER if any(k.group == name for k in result.keywords)
+    ]
+    for group in result.score.groups:
+        members = [k for k in result.keywords if k.group == group.group]
+        assert group.keywords == len(members)
+        assert group.covered == sum(k.status == "covered" for k in members)
+        assert 0 <= group.tailored <= group.master <= 100
+
+
+def test_available_keywords_name_items_that_bring_them(vision: Tailored) -> None:
+    items = {item.id: item for item in vision.result.items}
+    available = [k for k in vision.result.keywords if k.status == "available"]
+    assert available, "the vision posting has a keyword only the master CV shows"
+    keywords = {k.term: k for k in vision.posting.keywords}
+    for coverage in available:
+        assert coverage.available_in
+        assert all(not items[item_id].selected for item_id in coverage.available_in)
+        scores = [items[item_id].score for item_id in coverage.available_in]
+        assert scores == sorted(scores, reverse=True)
+        assert coverage.points > 0
+        keyword = keywords[coverage.term]
+        # The first item, or its entry's title lines, shows the keyword.
+        assert find_mentions([items[coverage.available_in[0]].text], [keyword])[0] or (
+            coverage.master_spelling
+        )
+    for coverage in vision.result.keywords:
+        if coverage.status != "available":
+            assert coverage.available_in == []
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.lists(st.text(max_size=80), min_size=1, max_size=4))
+def test_mentions_are_exact_spans_and_agree_with_shows(
+    vision_posting: Posting, texts: list[str]
+) -> None:
+    keywords = vision_posting.keywords
+    mentions = find_mentions(texts, keywords)
+    for text, found, evidence in zip(texts, mentions, gather_evidence(texts), strict=True):
+        assert {m.keyword for m in found} == {
+            index for index, keyword in enumerate(keywords) if shows(evidence, keyword)
+        }
+        for mention in found:
+            assert 0 <= mention.start < mention.end <= len(text)
+            assert text[mention.start : mention.end] == mention.text
+        kept = without_overlaps(found)
+        assert all(a.end <= b.start for a, b in itertools.pairwise(kept))
+
+
+def test_mentions_in_known_text(vision_posting: Posting) -> None:
+    keywords = vision_posting.keywords
+    text = "Trained CNNs in PyTorch and C++ on GPUs for object detection."
+    found = find_mentions([text], keywords)[0]
+    terms = {keywords[m.keyword].term: m for m in found}
+    assert {"PyTorch", "C++", "GPUs", "object detection"} <= set(terms)
+    assert terms["PyTorch"].literal and terms["GPUs"].literal
+    assert not terms["convolutional neural networks"].literal
+    assert terms["convolutional neural networks"].text == "CNNs"
+
+
+# --- knock-out facts ----------------------------------------------------------------------------
+
+
+def entry(entry_id: str, start: str | None, end: str | None, subtitle: str | None = None) -> Entry:
+    return Entry(id=entry_id, title=f"Org {entry_id}", subtitle=subtitle, start=start, end=end)
+
+
+def cv(*sections: Section, location: str | None = "Berlin, Germany") -> Profile:
+    contacts = [Contact(kind="email", text="a@b.example"), Contact(kind="phone", text="+1 555")]
+    if location:
+        contacts.append(Contact(kind="location", text=location))
+    return Profile(header=Header(name="Ada", contacts=contacts), sections=list(sections))
+
+
+def posting_with(*facts: KnockOut, location: str | None = None) -> Posting:
+    return Posting(
+        title="Engineer",
+        location=location,
+        sections=[
+            PostingSection(kind="requirements", text="\n".join(f"- {f.text}" for f in facts))
+        ],
+        knockouts=list(facts),
+    )
+
+
+def test_years_count_overlaps_once_and_present_is_the_newest_date() -> None:
+    profile = cv(
+        Section(
+            id="experience",
+            kind="experience",
+            heading="Experience",
+            entries=[
+                entry("experience.1", "2020-01", "present"),
+                entry("experience.2", "2020-06", "2021-06"),  # inside the first: counted once
+            ],
+        ),
+        Section(
+            id="research",
+            kind="research",
+            heading="Research",
+            entries=[entry("research.1", "2018-01", "2019-12")],
+        ),
+        Section(
+            id="education",
+            kind="education",
+            heading="Education",
+            entries=[entry("education.1", "2014", "2022", subtitle="BSc Physics")],
+        ),
+    )
+    fact = KnockOut(kind="years", text="3+ years of professional experience", value="3+")
+    # 'present' is December 2022, the newest date the CV writes (the year 2022 of education).
+    (check,) = check_knockouts(posting_with(fact), profile)
+    assert (check.verdict, check.shown) == ("meets", "3.0 years of work (5.0 with research)")
+    assert "2022-12" in check.note
+    (later,) = check_knockouts(posting_with(fact.model_copy(update={"value": "6+"})), profile)
+    assert later.verdict == "short"
+    (research,) = check_knockouts(posting_with(fact.model_copy(update={"value": "4"})), profile)
+    assert research.verdict == "check"
+    (today,) = check_knockouts(
+        posting_with(fact.model_copy(update={"value": "4"})), profile, today="2024-12"
+    )
+    assert today.verdict == "meets" and "2024-12" in today.note
+    (none,) = check_knockouts(posting_with(fact), cv())
+    assert none.verdict == "unknown"
+
+
+def test_degrees_take_the_lowest_accepted_and_know_a_plus() -> None:
+    profile = cv(
+        Section(
+            id="education",
+            kind="education",
+            heading="Education",
+            entries=[
+                entry("education.1", "2019", "2022", subtitle="M.Eng, Computer Technology"),
+                entry("education.2", "2014", "2018", subtitle="B.S, Computer Science"),
+            ],
+        )
+    )
+    either = KnockOut(kind="degree", text="BS or MS in Computer Science", value="BS")
+    phd = KnockOut(kind="degree", text="A PhD is a plus but not required", value="PhD")
+    masters = KnockOut(kind="degree", text="Master's degree in a related field", value="Master's")
+    checks = check_knockouts(posting_with(either, phd, masters), profile)
+    assert [(c.asked, c.verdict, c.required) for c in checks] == [
+        ("a bachelor's", "meets", True),
+        ("a doctorate (a plus)", "short", False),
+        ("a master's", "meets", True),
+    ]
+    assert checks[0].shown == "M.Eng, Computer Technology; B.S, Computer Science"
+    (unknown,) = check_knockouts(posting_with(either), cv())
+    assert unknown.verdict == "unknown"
+
+
+def test_constraints_are_flagged_and_the_location_line_is_read() -> None:
+    visa = KnockOut(kind="visa", text="You must be authorized to work in the US")
+    checks = check_knockouts(
+        posting_with(visa, location="Pittsburgh, PA (hybrid, 3 days on site)"), cv()
+    )
+    assert [(c.kind, c.verdict) for c in checks] == [("visa", "check"), ("onsite", "check")]
+    assert "Berlin, Germany" in checks[1].note and "Pittsburgh" in checks[1].note
+    assert check_knockouts(posting_with(location="Remote (EU)"), cv()) == []
+
+
+# --- recruiter checks ---------------------------------------------------------------------------
+
+
+def resume_of(
+    bullets: list[str], *, heading: str = "Experience", role: str = "Data Analyst"
+) -> Profile:
+    return cv(
+        Section(
+            id="experience",
+            kind="experience",
+            heading=heading,
+            entries=[
+                Entry(
+                    id="experience.1",
+                    title="Acme",
+                    subtitle=role,
+                    bullets=[
+                        Bullet(id=f"experience.1.{i}", text=text, plain=text, line=i)
+                        for i, text in enumerate(bullets, start=1)
+                    ],
+                )
+            ],
+        )
+    )
+
+
+def test_recruiter_checks() -> None:
+    posting = analyze_posting("# Machine Learning Engineer\n\nRequirements\n- Python and SQL\n")
+    bullets = [
+        "Developed a churn model in Python that cut churn by 12%.",
+        "Developed dashboards for the sales team in 2021.",  # a year is no result
+        "Developed a pipeline serving 3 teams.",
+        "Developed " + " ".join(["reports"] * 31) + ".",
+    ]
+    checks = {c.id: c for c in recruiter_checks(posting, resume_of(bullets))}
+    assert set(checks) == {
+        "measurable_results", "word_count", "long_bullets", "repeated_words",
+        "contact_details", "standard_headings", "job_title",
+    }  # fmt: skip
+    assert checks["measurable_results"].value == 0.5
+    assert checks["measurable_results"].details == ["experience.1.2", "experience.1.4"]
+    assert checks["long_bullets"].details == ["experience.1.4 (32 words)"]
+    assert "developed 4x" in checks["repeated_words"].details
+    assert not any(d.startswith("python") for d in checks["repeated_words"].details)
+    assert checks["contact_details"].status == "ok"
+    assert checks["standard_headings"].status == "ok"
+    assert checks["job_title"].status == "warn"
+    titled = {c.id: c for c in recruiter_checks(posting, resume_of(bullets, role="ML Engineer"))}
+    assert titled["job_title"].status == "ok"
+    odd = {c.id: c for c in recruiter_checks(posting, resume_of(bullets, heading="Where I Was"))}
+    assert odd["standard_headings"].status == "warn"
+    bare = resume_of(bullets).model_copy(update={"header": Header(name="Ada")})
+    contacts = {c.id: c for c in recruiter_checks(posting, bare)}["contact_details"]
+    assert contacts.status == "warn" and contacts.details == ["no email", "no phone"]
+
+
+# --- Markdown -----------------------------------------------------------------------------------
+
+
+def test_table_cells_escape_pipes() -> None:
+    assert table_cell("a | b\nc") == "a \\| b c"
+    assert table_cell("already \\| escaped") == "already \\| escaped"
+
+
+def test_report_markdown_sections_and_pipes(master: Profile) -> None:
+    text = (JOB_POSTS / "ml-engineer-vision.txt").read_text(encoding="utf-8")
+    text = text.replace("Familiarity with OpenCV, NumPy", "Familiarity with OpenCV | NumPy")
+    tailored = tailor(master, analyze_posting(text))
+    report = render_report_markdown(tailored)
+    for heading in (
+        "## Knock-out facts", "## Recruiter checks", "## Covered on the page",
+        "### Wording warnings", "## In the master CV but not on the page",
+        "## Missing from the master CV", "### On the page", "### Left out",
+    ):  # fmt: skip
+        assert heading in report
+    assert "OpenCV \\| NumPy" in report
+    # Every table row has as many unescaped cell separators as its header.
+    for block in re.findall(r"(?:^\|.*\n)+", report, flags=re.M):
+        rows = block.splitlines()
+        widths = {len(re.findall(r"(?<!\\)\|", row)) for row in rows}
+        assert len(widths) == 1, rows[0]
+    assert 'the posting says "convolutional neural networks", your résumé says "CNN"' in report
+
+
+# --- HTML ---------------------------------------------------------------------------------------
+
+
+class Marks(HTMLParser):
+    """Collects the marks of a page by the column they are in, and every tag name."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.column: list[str] = []
+        self.marks: list[tuple[str, str, str]] = []  # (column, class, text)
+        self.tags: set[str] = set()
+        self.attributes: list[tuple[str, str | None]] = []
+        self._open: str | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.add(tag)
+        self.attributes.extend(attrs)
+        found = dict(attrs)
+        if tag == "article":
+            self.column.append(found.get("id") or "")
+        if tag == "mark":
+            self._open = found.get("class") or ""
+            self.marks.append((self.column[-1] if self.column else "", self._open, ""))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "article" and self.column:
+            self.column.pop()
+        if tag == "mark":
+            self._open = None
+
+    def handle_data(self, data: str) -> None:
+        if self._open is not None:
+            column, classes, text = self.marks[-1]
+            self.marks[-1] = (column, classes, text + data)
+
+
+def page_marks(page: str) -> Marks:
+    parser = Marks()
+    parser.feed(page)
+    return parser
+
+
+def test_html_marks_the_posting_by_state_and_the_resume_by_wording(vision: Tailored) -> None:
+    page = render_report_html(vision)
+    parsed = page_marks(page)
+    posting = [(c, t) for column, c, t in parsed.marks if column == "posting"]
+    resume = [(c, t) for column, c, t in parsed.marks if column == "resume"]
+    states = {classes.split()[1] for classes, _ in posting}
+    assert states == {"literal", "alias", "available", "missing"}
+    assert ("kw literal required", "PyTorch") in posting
+    assert ("kw alias required", "convolutional neural networks") in posting
+    assert ("kw available required", "machine learning") in posting
+    assert ("kw missing required", "TensorRT") in posting
+    assert {classes.split()[1] for classes, _ in resume} == {"literal", "alias"}
+    assert ("kw alias required", "CNN") in resume
+    assert ("kw literal required", "PyTorch") in resume
+    # Boilerplate (about us, benefits) is shown, unmarked.
+    assert "Relocation support for candidates" in page
+    assert "Northwind <mark" not in page
+
+
+def test_html_is_self_contained_and_escaped(master: Profile) -> None:
+    text = (JOB_POSTS / "ml-engineer-vision.txt").read_text(encoding="utf-8")
+    text = text.replace(
+        "Strong Python skills", 'Strong <script>alert("x")</script> <img src=x onerror=y> Python'
+    )
+    page = render_report_html(tailor(master, analyze_posting(text)))
+    parsed = page_marks(page)
+    assert "script" not in parsed.tags and "img" not in parsed.tags and "link" not in parsed.tags
+    assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;" in page
+    assert not [value for name, value in parsed.attributes if name in {"src", "href"}]
+    assert not re.search(r"url\(|@import|https?://(?!json-schema)", page)
+    assert "default-src 'none'" in page
+    assert page.startswith("<!DOCTYPE html>")
+
+
+def test_report_html_is_deterministic(master: Profile, vision_posting: Posting) -> None:
+    first = render_report_html(tailor(master, vision_posting))
+    assert first == render_report_html(tailor(master, vision_posting))
+
+
+needs_chromium = pytest.mark.skipif(
+    not CHROMIUM.exists(),
+    reason="Chromium is not installed (scripts/install-test-browsers.sh installs it)",
+)
+
+
+def chromium(*args: str, profile: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [
+            str(CHROMIUM), "--headless", "--no-sandbox", "--disable-gpu",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync",
+            "--no-first-run", "--hide-scrollbars", f"--user-data-dir={profile}", *args,
+        ],
+        capture_output=True, text=True, timeout=120, check=True,
+    )  # fmt: skip
+
+
+@needs_chromium
+def test_chromium_shows_the_marks_and_takes_a_screenshot(vision: Tailored, tmp_path: Path) -> None:
+    page = tmp_path / "report.html"
+    page.write_text(render_report_html(vision), encoding="utf-8")
+    dom = chromium("--dump-dom", page.as_uri(), profile=tmp_path / "profile").stdout
+    parsed = page_marks(dom)
+    classes = {classes for _, classes, _ in parsed.marks}
+    for state in ("literal", "alias", "available", "missing"):
+        assert f"kw {state} required" in classes, state
+    texts = {html.unescape(text) for _, _, text in parsed.marks}
+    assert {"PyTorch", "CNN", "machine learning", "TensorRT"} <= texts
+    shot = tmp_path / "report.png"
+    chromium(
+        "--window-size=1400,2000", f"--screenshot={shot}", page.as_uri(), profile=tmp_path / "p2"
+    )
+    data = shot.read_bytes()
+    assert data.startswith(b"\x89PNG\r\n\x1a\n")
+    width, height = int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+    assert (width, height) == (1400, 2000)
+    assert len(data) > 50_000  # a page of text and colour, not a blank one
+
+
+# --- the terminal, the command, the schema ------------------------------------------------------
+
+
+def test_terminal_summary(vision: Tailored) -> None:
+    text = render_text(report_summary(vision.result), width=100)
+    for expected in (
+        "match score", "overall", "hard skills", "covered (", "other wording (2)",
+        "missing (", "knock-out", "short", "recruiter check", "Measurable results",
+    ):  # fmt: skip
+        assert expected in text, expected
+    assert text == render_text(report_summary(vision.result), width=100)
+
+
+def test_report_command_prints_without_writing(tmp_path: Path) -> None:
+    posting = str(JOB_POSTS / "ml-engineer-vision.txt")
+    base = ["report", posting, "--profile", str(MASTER_CV)]
+    table = runner.invoke(app, base)
+    assert table.exit_code == 0, table.output
+    assert "match score" in table.output and "recruiter check" in table.output
+    as_json = runner.invoke(app, [*base, "--format", "json"])
+    assert json.loads(as_json.output)["score"]["groups"]
+    assert runner.invoke(app, [*base, "--format", "md"]).output.startswith("# Keyword coverage")
+    assert runner.invoke(app, [*base, "--format", "html"]).output.startswith("<!DOCTYPE html>")
+    missing = runner.invoke(
+        app, ["report", str(tmp_path / "nope.txt"), "--profile", str(MASTER_CV)]
+    )
+    assert missing.exit_code == 2 and "no such posting" in missing.output
+
+
+def test_result_schema_is_current(update_golden: bool) -> None:
+    schema = result_schema()
+    if update_golden:
+        SCHEMA.parent.mkdir(exist_ok=True)
+        SCHEMA.write_text(schema, encoding="utf-8")
+    assert SCHEMA.read_text(encoding="utf-8") == schema, "run pytest --update-golden and review"
+
+
+def test_result_json_follows_the_schema(vision: Tailored) -> None:
+    from tailor.model import Result
+
+    schema = json.loads(result_schema())
+    data = json.loads(vision.result.model_dump_json())
+    assert set(schema["required"]) <= set(data)
+    assert Result.model_validate(data) == vision.result
+    described = schema["$defs"]["KeywordCoverage"]["properties"]
+    assert all("description" in field for field in described.values())
