@@ -336,6 +336,8 @@ def rank(
     fits: list[PostingFit] = []
 
     def skip(path: Path, error: TailorError) -> None:
+        if len(paths) == 1:
+            fail(error)  # the one posting given: its error is the answer, not a warning
         typer.echo(f"warning: skipped: {error}", err=True)
 
     with progress(len(paths), "analysing postings") as advance:

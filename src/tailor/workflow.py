@@ -301,8 +301,10 @@ def write_outputs(
     reference_docx: Path | None = None,
     template: Path | None = None,
 ) -> Outputs:
-    """Writes the résumé in each format, report.md, report.html and result.json into the folder,
-    atomically."""
+    """Writes the résumé in each format, report.md, report.html and result.json, all or none.
+
+    Everything is rendered and checked before the first file is written (see write_files).
+    """
     rendered = render_outputs(
         tailored, formats=formats, reference_docx=reference_docx, template=template
     )

@@ -146,13 +146,16 @@ class LocatedDecoder(json.JSONDecoder):
         self.scan_once = _py_make_scanner(self)
 
 
+YAML_HINT = "save the CV as plain UTF-8 YAML text"
+
+
 def load_yaml(text: str, source: str | None) -> object:
     """Gives the data of a YAML document, loaded safely; InputError if it is not valid YAML."""
     try:
         # The reader refuses control characters as it is made, before any parsing.
         loader = CVLoader(text)
     except yaml.YAMLError as error:
-        raise InputError(f"cannot read the YAML: {error}", path=source) from error
+        raise InputError(f"cannot read the YAML: {error}", path=source, hint=YAML_HINT) from error
     try:
         return loader.get_single_data()
     except TooManyAliases as error:
@@ -176,7 +179,7 @@ def load_yaml(text: str, source: str | None) -> object:
             hint=hint,
         ) from error
     except yaml.YAMLError as error:
-        raise InputError(f"cannot read the YAML: {error}", path=source) from error
+        raise InputError(f"cannot read the YAML: {error}", path=source, hint=YAML_HINT) from error
     finally:
         loader.dispose()
 
@@ -193,7 +196,11 @@ def load_json(text: str, source: str | None) -> object:
             hint="check for a missing comma, quote or bracket around that line",
         ) from error
     except RecursionError as error:
-        raise InputError("the JSON is nested too deeply", path=source) from error
+        raise InputError(
+            "the JSON is nested too deeply",
+            path=source,
+            hint="a CV nests a few levels deep at most: is this the CV?",
+        ) from error
 
 
 def check_size(data: object, source: str | None) -> None:
@@ -212,9 +219,17 @@ def check_size(data: object, source: str | None) -> None:
             )
         if isinstance(value, dict | list):
             if id(value) in path:
-                raise InputError("the file refers to itself (recursive YAML alias)", path=source)
+                raise InputError(
+                    "the file refers to itself (recursive YAML alias)",
+                    path=source,
+                    hint="write the CV out plainly, without anchors and aliases",
+                )
             if depth > MAX_DEPTH:
-                raise InputError("the file is nested too deeply", path=source)
+                raise InputError(
+                    "the file is nested too deeply",
+                    path=source,
+                    hint="a CV nests a few levels deep at most: is this the CV?",
+                )
             children = value.values() if isinstance(value, dict) else value
             for child in children:
                 visit(child, depth + 1, (*path, id(value)))
