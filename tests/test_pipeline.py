@@ -142,3 +142,18 @@ def test_read_back_of_written_docx(
         for entry in section.entries:
             for bullet in entry.bullets:
                 assert bullet.plain in paragraphs
+
+
+def test_read_back_accepts_bullets_that_look_like_markers(tmp_path: Path) -> None:
+    from tailor.parse.text import parse_text
+
+    profile = parse_text(
+        "JANE DOE\njane@example.com\n\nEXPERIENCE\n\nAcme Corp\nEngineer\nJan 2020 - Present\n\n"
+        "- - Built things with Python and PyTorch\n- * did **bold** work in computer vision\n\n"
+        "PUBLICATIONS\n\nA Paper on Object Detection\n- with a bullet about PyTorch\n"
+    )
+    posting = load_posting(JOB_POSTS / "ml-engineer-vision.txt")
+    outputs = render_outputs(tailor(profile, posting))
+    markdown = outputs["resume.md"].decode("utf-8")
+    assert "- - Built things with Python and PyTorch" in markdown
+    assert "  - with a bullet about PyTorch" in markdown

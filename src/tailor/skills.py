@@ -209,19 +209,23 @@ def match_skills(doc: Doc) -> list[SkillMatch]:
     # Sentence boundaries once per doc: Span.sent walks the tokens for every match.
     sentences = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
     starts = [sentence.start for sentence in sentences]
+    texts: dict[int, str] = {}
     matches = []
     for span in spans:
         skill = skills[int(span.label_)]
         if guarded(doc, span, skill, spans):
             continue
-        sentence = sentences[bisect_right(starts, span.start) - 1]
+        position = bisect_right(starts, span.start) - 1
+        if position not in texts:
+            # Each sentence's text once: Span.text is built anew on every call.
+            texts[position] = sentences[position].text.strip()
         matches.append(
             SkillMatch(
                 skill=skill,
                 text=span.text,
                 start=span.start_char,
                 end=span.end_char,
-                sentence=sentence.text.strip(),
+                sentence=texts[position],
             )
         )
     return matches

@@ -260,7 +260,10 @@ def check_read_back(
     """Raises TailorError unless the text shows every selected item, in order, and keyword."""
     from tailor.text import normalize_spaces, strip_inline_marks
 
-    texts = [LIST_MARKER.sub("", strip_inline_marks(paragraph)) for paragraph in paragraphs]
+    plain = [strip_inline_marks(paragraph) for paragraph in paragraphs]
+    # A Markdown bullet carries its list marker, a Word bullet does not; a bullet's own text
+    # may itself start like a marker ("- - Built things"), so either form may be the match.
+    texts = [LIST_MARKER.sub("", paragraph) for paragraph in plain]
     position = 0
     for section in tailored.resume.sections:
         for entry in section.entries:
@@ -271,7 +274,9 @@ def check_read_back(
                 expected = [(bullet.id, bullet.plain, True) for bullet in entry.bullets]
             for item_id, text, whole in expected:
                 while position < len(texts) and not (
-                    texts[position] == text if whole else texts[position].startswith(text)
+                    text in (texts[position], plain[position])
+                    if whole
+                    else texts[position].startswith(text) or plain[position].startswith(text)
                 ):
                     position += 1
                 if position == len(texts):
