@@ -97,3 +97,35 @@ def test_parallel_workers_give_the_same_result(master: Profile, tmp_path: Path) 
     parallel = list(rank_postings(master, paths, gaps=two, on_error=lambda p, e: None, jobs=2))
     assert serial == parallel and len(serial) == batch.PARALLEL_FROM
     assert one.top(50) == two.top(50) and errors == ["p999.txt"]
+
+
+def test_match_many_writes_a_folder_each_and_an_index(tmp_path: Path) -> None:
+    bad = tmp_path / "in" / "empty.txt"
+    bad.parent.mkdir()
+    bad.write_text("", encoding="utf-8")
+    out = tmp_path / "out"
+    result = runner.invoke(
+        app, ["match", str(JOB_POSTS), str(bad), "--profile", str(MASTER_CV), "--out", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    folders = sorted(p.name for p in out.iterdir() if p.is_dir())
+    assert folders == ["ml-engineer-vision", "mlops-engineer", "nlp-llm-engineer"]
+    for folder in folders:
+        assert (out / folder / "resume.md").is_file() and (out / folder / "result.json").is_file()
+    index = (out / "index.md").read_text(encoding="utf-8")
+    assert index.count("[résumé](") == 3 and "Northwind Robotics" in index
+    scores = [float(json.loads((out / f / "result.json").read_text())["score"]["tailored"])
+              for f in folders]  # fmt: skip
+    rows = [line for line in index.splitlines() if line.startswith("| 1 ")]
+    assert rows and str(round(max(scores))) in rows[0]
+    assert "skipped" in result.output and "empty.txt" in result.output
+
+
+def test_match_many_fails_when_nothing_can_be_tailored(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("   ", encoding="utf-8")
+    result = runner.invoke(
+        app, ["match", str(tmp_path), "--profile", str(MASTER_CV), "--out", str(tmp_path / "o")]
+    )
+    assert result.exit_code == 2
+    assert "none of the 2 postings" in result.output

@@ -249,8 +249,11 @@ def test_an_endless_device_is_read_no_further_than_the_limit(tmp_path: Path) -> 
 
 def test_folders_and_missing_files(tmp_path: Path) -> None:
     out = tmp_path / "out"
+    # A folder is a batch of postings: an empty one is an error naming it.
     assert_one_clear_error(
-        invoke("match", tmp_path, "--profile", MASTER_CV, "--out", out), tmp_path, "is a folder"
+        invoke("match", tmp_path, "--profile", MASTER_CV, "--out", out),
+        tmp_path,
+        "found no posting files",
     )
     missing = tmp_path / "nope.txt"
     assert_one_clear_error(

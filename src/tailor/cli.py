@@ -93,7 +93,13 @@ def check_formats(values: list[str] | None) -> list[str] | None:
 
 @app.command()
 def match(
-    posting: Annotated[Path, typer.Argument(help="The job posting (.txt or .md), or - for stdin.")],
+    postings: Annotated[
+        list[Path],
+        typer.Argument(
+            help="The job posting (.txt or .md), - for stdin, or several postings or folders "
+            "of them (one output folder each, and an index)."
+        ),
+    ],
     profile: Annotated[
         Path | None,
         typer.Option("--profile", help="Your master CV (default: the one in profile/)."),
@@ -133,6 +139,20 @@ def match(
     max_size: MaxSize = DEFAULT_MAX_SIZE,
 ) -> None:
     """Tailor the master CV to POSTING: writes the résumé, report.md, report.html, result.json."""
+    if len(postings) > 1 or postings[0].is_dir():
+        match_many(
+            postings,
+            profile=profile,
+            out=out,
+            pages=pages,
+            max_bullets=max_bullets,
+            formats=formats,
+            reference_docx=reference_docx,
+            template=template,
+            max_size=max_size,
+        )
+        return
+    posting = postings[0]
     from tailor.parse import load_profile
     from tailor.pipeline import tailor
     from tailor.workflow import (
@@ -177,6 +197,83 @@ def match(
                 "try a smaller --pages or --max-bullets",
                 err=True,
             )
+
+
+def match_many(
+    postings: list[Path],
+    *,
+    profile: Path | None,
+    out: Path | None,
+    pages: float,
+    max_bullets: int | None,
+    formats: list[str] | None,
+    reference_docx: Path | None,
+    template: Path | None,
+    max_size: float,
+) -> None:
+    """Tailors the CV to each posting: a folder each under OUT (default out/) and an index.md."""
+    from tailor.batch import IndexRow, index_row, posting_paths, render_index
+    from tailor.parse import load_profile
+    from tailor.pipeline import tailor
+    from tailor.workflow import (
+        DEFAULT_FORMATS,
+        check_out_dir,
+        load_posting,
+        resolve_profile,
+        write_atomic,
+        write_outputs,
+    )
+
+    if any(str(path) == "-" for path in postings):
+        fail(TailorError("standard input (-) can only be the one posting", hint="give files"))
+    root = out or Path("out")
+    try:
+        profile_path = resolve_profile(profile)
+        paths = posting_paths(postings)
+        if not paths:
+            raise TailorError(
+                "found no posting files (.txt, .md)",
+                path=", ".join(str(path) for path in postings),
+                hint="give posting files or their folders",
+            )
+        check_out_dir(root, {"CV": profile_path, "reference DOCX": reference_docx})
+        master = load_profile(profile_path, max_bytes=max_bytes_of(max_size))
+        warn_not_followed(profile_path, master)
+    except TailorError as error:
+        fail(error)
+    rows: list[IndexRow] = []
+    used: set[str] = set()
+    for path in paths:
+        # Two postings named alike in different folders get folders of their own.
+        folder = path.stem
+        while folder in used:
+            folder = f"{folder}-{len(used)}"
+        used.add(folder)
+        try:
+            check_out_dir(root / folder, {"posting": path})
+            analysed = load_posting(path, max_bytes=max_bytes_of(max_size))
+            tailored = tailor(master, analysed, pages=pages, max_bullets=max_bullets)
+            write_outputs(
+                tailored,
+                root / folder,
+                formats=formats or DEFAULT_FORMATS,
+                reference_docx=reference_docx,
+                template=template,
+            )
+        except TailorError as error:
+            typer.echo(f"warning: skipped: {error}", err=True)
+            continue
+        rows.append(index_row(folder, tailored.result))
+        result = tailored.result
+        title = " at ".join(x for x in (result.posting.title, result.posting.company) if x)
+        typer.echo(f"{result.score.tailored:5.1f}  {title or path.name}  -> {root / folder}")
+    if not rows:
+        fail(TailorError(f"none of the {len(paths)} postings could be tailored", hint="see above"))
+    try:
+        write_atomic(root / "index.md", render_index(rows).encode("utf-8"))
+    except OSError as error:
+        fail(TailorError(f"cannot write the index: {error.strerror}", path=root / "index.md"))
+    typer.echo(f"wrote {len(rows)} tailored résumés and {root / 'index.md'}")
 
 
 def print_report(result: Result) -> None:
