@@ -26,6 +26,14 @@ SECTION_WEIGHT: dict[PostingSectionKind, float] = {
 }
 # Company description, benefits, legal text and how to apply say nothing about the candidate.
 BOILERPLATE: set[PostingSectionKind] = {"about", "benefits", "legal", "apply"}
+BOILERPLATE_LINE = re.compile(
+    r"equal (employment )?opportunit|regardless of (race|age|gender|sex)|without regard to"
+    r"|protected (veteran|characteristic|class)|reasonable accommodation|disabilities act"
+    r"|401\(?k\)?|paid time off|health insurance|medical, dental|dental,? and vision"
+    r"|parental leave|employee benefits|benefits (include|including|package)"
+    r"|e-verify|privacy (policy|notice)",
+    re.IGNORECASE,
+)
 IMPORTANCE_WEIGHT: dict[Importance, float] = {"required": 1.0, "preferred": 0.6}
 PREFERRED_CUE = re.compile(
     r"nice[- ]to[- ]have|\ba plus\b|\bplus\b|\bbonus\b|\bpreferred\b|\bpreferably\b|desirable"
@@ -121,7 +129,8 @@ def counted_units(posting: Posting) -> list[tuple[str, PostingSectionKind]]:
             continue
         for line in section.text.split("\n"):
             line = BULLET_MARK.sub("", line).strip()
-            if line:
+            # Benefits and legal paragraphs also sit, unheaded, under counted sections.
+            if line and not BOILERPLATE_LINE.search(line):
                 units.append((line, section.kind))
     return units
 
