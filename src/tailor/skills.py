@@ -26,6 +26,11 @@ GUARD_BEFORE: dict[str, set[str]] = {
 GUARD_AFTER: dict[str, set[str]] = {"CV": {"and", "&", "to", "or"}}
 # An ambiguous name (Go, R, C, Swift, Spark ...) counts only next to other technical terms.
 AMBIGUOUS_WINDOW = 4
+SKILL_CUES = {
+    "experience with", "experience in", "familiarity with", "familiar with", "knowledge of",
+    "proficiency in", "proficient in", "expertise in", "skilled in", "fluent in",
+    "programming in", "coding in", "written in", "developing in", "development in",
+}  # fmt: skip
 PLAIN = re.compile(r"[A-Za-z0-9]+(?: [A-Za-z0-9]+)*")
 
 
@@ -187,7 +192,9 @@ def guarded(doc: Doc, span: Span, skill: Skill, spans: list[Span]) -> bool:
             token.text in {",", "/", "(", ")"}
             for token in doc[max(0, span.start - 1) : span.end + 1]
         )
-        return not (neighbours and near_list)
+        # "familiarity with Elixir", "proficient in Go": a skill cue right before the name.
+        cued = " ".join(t.lower_ for t in doc[max(0, span.start - 2) : span.start]) in SKILL_CUES
+        return not ((neighbours and near_list) or cued)
     return False
 
 

@@ -1,0 +1,88 @@
+"""Posting analysis: sections, required vs preferred, evidence, boilerplate, knock-out facts."""
+
+from __future__ import annotations
+
+from tailor.analyze import analyze_posting
+from tailor.parse.posting import parse_posting
+
+from .conftest import JOB_POSTS, SHARED, needs_shared
+
+POSTING = """# Senior Machine Learning Engineer
+Company: Example Robotics
+Location: Remote (US)
+
+## About us
+We love our customers and offer great coffee. We use Salesforce internally.
+
+## Requirements
+- 5+ years of experience building computer vision systems in Python and PyTorch
+- BS or MS in Computer Science or a related field
+- Must be authorized to work in the US; no visa sponsorship
+
+**Nice to have:**
+- Experience with TensorRT is a plus
+- Knowledge of Kubernetes
+
+## Benefits
+- Health insurance, 401(k) and Docker stickers
+
+We are an equal opportunity employer and value diversity.
+"""
+
+
+def keywords(text: str) -> dict[str, object]:
+    return {k.canonical.lower(): k for k in analyze_posting(text).keywords}
+
+
+def test_metadata_and_sections() -> None:
+    posting = parse_posting(POSTING)
+    assert (posting.title, posting.company, posting.location) == (
+        "Senior Machine Learning Engineer",
+        "Example Robotics",
+        "Remote (US)",
+    )
+    assert [s.kind for s in posting.sections] == ["about", "requirements", "preferred", "benefits"]
+
+
+def test_required_preferred_evidence_and_boilerplate() -> None:
+    found = analyze_posting(POSTING)
+    by_name = {k.canonical.lower(): k for k in found.keywords}
+    assert by_name["pytorch"].importance == "required"
+    assert by_name["pytorch"].evidence.startswith("5+ years of experience building")
+    assert by_name["tensorrt"].importance == "preferred"
+    assert by_name["kubernetes"].importance == "preferred"
+    assert by_name["pytorch"].weight > by_name["tensorrt"].weight
+    # About, benefits and legal text say nothing about the candidate.
+    assert "salesforce" not in by_name and "docker" not in by_name
+    assert all(0 < k.weight <= 1 for k in found.keywords)
+
+
+def test_knockout_facts() -> None:
+    facts = {(k.kind, k.value) for k in analyze_posting(POSTING).knockouts}
+    assert ("years", "5+") in facts
+    assert any(kind == "degree" for kind, _ in facts)
+    assert ("visa", None) in facts
+
+
+def test_terms_outside_the_taxonomy_still_show_up() -> None:
+    text = "# Engineer\n\n## Requirements\n- Experience with Python, PyTorch, Flumbo and Zorkflow\n"
+    found = {k.term for k in analyze_posting(text).keywords}
+    assert {"Flumbo", "Zorkflow"} <= found
+    assert all(k.category == "phrase" for k in analyze_posting(text).keywords if k.term == "Flumbo")
+
+
+def test_the_example_postings() -> None:
+    vision = keywords((JOB_POSTS / "ml-engineer-vision.txt").read_text(encoding="utf-8"))
+    assert {"pytorch", "tensorrt", "object detection", "knowledge distillation"} <= set(vision)
+    mlops = keywords((JOB_POSTS / "mlops-engineer.txt").read_text(encoding="utf-8"))
+    assert {"kubernetes", "mlflow", "terraform", "ci/cd"} <= set(mlops)
+
+
+@needs_shared
+def test_every_corpus_posting_has_sections_and_keywords() -> None:
+    for path in sorted((SHARED / "corpus" / "postings").glob("*.txt")):
+        posting = analyze_posting(path.read_text(encoding="utf-8"), source=str(path))
+        assert posting.title, path.name
+        assert posting.keywords, path.name
+        counted = [s for s in posting.sections if s.kind not in {"about", "benefits", "legal"}]
+        assert counted, path.name

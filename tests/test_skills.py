@@ -1,0 +1,89 @@
+"""The skills taxonomy and its matcher: coverage, guards, whole names, inflections."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from tailor.nlp import make_doc
+from tailor.skills import load_taxonomy, match_skills
+
+
+def names(text: str) -> list[str]:
+    return [match.skill.name for match in match_skills(make_doc(text))]
+
+
+def test_taxonomy_is_large_consistent_and_typed() -> None:
+    taxonomy = load_taxonomy()
+    skills = taxonomy.skills
+    assert len(skills) >= 500
+    assert 45 <= sum(skill.kind == "soft" for skill in skills) <= 120
+    lowered = Counter(skill.name.lower() for skill in skills)
+    assert [name for name, count in lowered.items() if count > 1] == []
+    for skill in skills:
+        assert skill.category in {
+            "language", "tool", "method", "concept", "domain", "education", "role", "soft"
+        }  # fmt: skip
+        assert all(parent in taxonomy.by_name for parent in skill.broader), skill.name
+        assert skill.name not in taxonomy.ancestors[skill.name], f"cycle at {skill.name}"
+        assert all(other in taxonomy.by_name for other in skill.related), skill.name
+    areas = {skill.area for skill in skills}
+    assert {"ml", "deep_learning", "computer_vision", "nlp", "llm", "mlops", "cloud"} <= areas
+    assert taxonomy.broader_chain("YOLO")[:2] == ["object detection", "computer vision"]
+    assert "deep learning framework" in taxonomy.broader_chain("PyTorch")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Proficient in C++, C# and .NET", ["C++", "C#", ".NET"]),
+        ("Experience with scikit-learn and Node.js", ["scikit-learn", "Node.js"]),
+        ("Build CI/CD pipelines", ["CI/CD"]),
+        ("Fine-tune LLMs on GPUs", ["fine-tuning", "large language models", "GPU"]),
+        ("natural language processing (NLP)", ["natural language processing"] * 2),
+        ("Deploy on Kubernetes (k8s)", ["Kubernetes", "Kubernetes"]),
+    ],
+)
+def test_names_kept_whole_and_inflections_matched(text: str, expected: list[str]) -> None:
+    found = names(text)
+    for name in expected:
+        assert name in found, (text, found)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("Go to the office twice a week", "Go"),
+        ("Please send your CV and cover letter", "computer vision"),
+        ("A swift response to customers", "Swift"),
+        ("Ideas that spark joy", "Apache Spark"),
+        ("We are a C corporation", "C"),
+        ("Ms. Jones will call you", "Master's degree"),
+    ],
+)
+def test_ambiguous_words_in_their_everyday_sense(text: str, absent: str) -> None:
+    assert absent not in names(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "present"),
+    [
+        ("Python, Go, Rust and C++", "Go"),
+        ("Languages: Python, R, SQL", "R"),
+        ("Strong CV/ML background", "computer vision"),
+        ("Familiarity with Elixir", "Elixir"),
+        ("Spark, Kafka and Airflow", "Apache Spark"),
+    ],
+)
+def test_ambiguous_names_in_a_technical_context(text: str, present: str) -> None:
+    assert present in names(text)
+
+
+def test_acronyms_are_case_sensitive_and_fields_are_not_roles() -> None:
+    assert "machine learning" in names("5 years of ML experience")
+    assert "machine learning" not in names("5 ml of water")
+    assert "software engineering" in names("a degree in software engineering")
+    assert "software engineer" not in names("a degree in software engineering")
+    assert "accounting" in names("accounting and payroll")
+    assert "accounting" not in names("take into account the customer")
