@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -30,6 +31,26 @@ def template_folders(user_folder: Path | None = None) -> list[Path]:
     return folders
 
 
+@cache
+def make_environment(folders: tuple[str, ...], finalize: Callable[[Any], Any] | None) -> Any:
+    """Gives the jinja2 environment for template folders, made once: it caches compiled
+    templates (and reloads one whose file changed)."""
+    import jinja2
+
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(list(folders)),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        # HTML templates (report.html.j2) escape every value; Markdown templates print as is.
+        autoescape=jinja2.select_autoescape(
+            enabled_extensions=("html", "htm", "html.j2", "htm.j2"), default=False
+        ),
+        finalize=finalize,
+    )
+
+
 def render_template(
     name: str,
     context: dict[str, Any],
@@ -55,21 +76,10 @@ def render_template(
         name = template.name
     else:
         folders = template_folders()
-    environment = jinja2.Environment(
-        loader=jinja2.FileSystemLoader([str(folder) for folder in folders]),
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-        # HTML templates (report.html.j2) escape every value; Markdown templates print as is.
-        autoescape=jinja2.select_autoescape(
-            enabled_extensions=("html", "htm", "html.j2", "htm.j2"), default=False
-        ),
-        finalize=finalize,
-    )
+    environment = make_environment(tuple(str(folder) for folder in folders), finalize)
     environment.filters.update(filters or {})
     try:
-        return environment.get_template(name).render(**context)
+        return str(environment.get_template(name).render(**context))
     except jinja2.TemplateNotFound as error:
         raise TailorError(
             f"template {name} not found in {', '.join(str(f) for f in folders)}",
