@@ -23,7 +23,7 @@ from tailor.parse.docx import parse_docx
 from tailor.parse.latex import parse_latex
 from tailor.parse.structured import parse_structured
 
-from .conftest import DATA, MASTER_CV
+from .conftest import DATA, MASTER_CV, strings
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 CORPUS = SHARED / "corpus" / "resumes"
@@ -90,17 +90,6 @@ def test_corpus_file_parses_with_entries_and_bullets(path: Path) -> None:
         assert NO_BULLET_TEXT[path.name] <= {item.reason for item in profile.unplaced}
     else:
         assert bullets(profile)
-
-
-def strings(value: object) -> list[str]:
-    """Gives every string inside a dumped model."""
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, dict):
-        return [s for item in value.values() for s in strings(item)]
-    if isinstance(value, list):
-        return [s for item in value for s in strings(item)]
-    return []
 
 
 def words(text: str) -> list[str]:

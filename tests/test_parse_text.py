@@ -11,6 +11,8 @@ from tailor.load import repair_mojibake
 from tailor.model import Profile
 from tailor.parse.text import parse_text
 
+from .conftest import strings
+
 
 def test_header(master: Profile) -> None:
     assert master.header.name == "ZIXIN LIU"
@@ -122,17 +124,6 @@ def test_projects_service_awards(master: Profile) -> None:
         "Volunteer, Speed Restaurant",
     ]
     assert awards.list_like and len(awards.entries) == 5
-
-
-def strings(value: object) -> list[str]:
-    """Gives every string inside a dumped model."""
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, dict):
-        return [s for item in value.values() for s in strings(item)]
-    if isinstance(value, list):
-        return [s for item in value for s in strings(item)]
-    return []
 
 
 def test_every_line_is_placed(master: Profile) -> None:
