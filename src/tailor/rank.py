@@ -53,6 +53,16 @@ PARTICIPATION = re.compile(
     r"^(participated|assisted|helped|contributed|supported|involved|partly|attended|joined)\b",
     re.IGNORECASE,
 )
+# Senior, lead and principal roles are hired to lead: evidence of leading people counts more.
+SENIOR_TITLE = re.compile(
+    r"\b(senior|sr\.?|staff|principal|lead|head|manager|director|chief|vp)\b", re.IGNORECASE
+)
+LEADING = re.compile(
+    r"^(led|lead|leading|managed|supervised|mentored|coached|directed|headed)\b"
+    r"|\bteam of \d+|\b(led|managed|mentored|supervised) (a |the )?(team|group|engineers)",
+    re.IGNORECASE,
+)
+SENIOR_LEADERSHIP = 0.5
 MEASURABLE = re.compile(
     r"\d+(\.\d+)?\s*(%|x\b|fps|ms\b|k\b|m\b|hours?|days?)|\d+\s*(to|->|→)\s*\d+|\btop \d+", re.I
 )
@@ -201,14 +211,18 @@ def year_of(value: str) -> float:
     return int(year) + (int(month) - 1) / 12 if month else float(year)
 
 
-def priors(item: Item, recency_value: float) -> float:
-    """Gives the recruiter's priors: measurable results, ownership, recency; in [0, 1]."""
+def priors(item: Item, recency_value: float, *, senior: bool = False) -> float:
+    """Gives the recruiter's priors: measurable results, ownership, recency, and for a senior
+    role evidence of leading people; in [0, 1]."""
     value = 0.35 * bool(MEASURABLE.search(item.text))
     if OWNERSHIP.search(item.text):
         value += 0.35
     elif not PARTICIPATION.search(item.text):
         value += 0.15
-    return value + 0.3 * recency_value
+    value += 0.3 * recency_value
+    if senior and LEADING.search(item.text):
+        value += SENIOR_LEADERSHIP
+    return min(1.0, value)
 
 
 @cache
@@ -281,6 +295,7 @@ def rank_items(profile: Profile, posting: Posting) -> list[ScoredItem]:
     top_similarity = max(similarities) or 1.0
 
     taxonomy = load_taxonomy()
+    senior = bool(SENIOR_TITLE.search(posting.title or ""))
     keyword_weight = {k.canonical: k.weight for k in posting.keywords if k.category != "phrase"}
     posting_areas = area_profile(keyword_weight, taxonomy, keyword_weight)
     end_dates = {entry.id: entry.end for section in profile.sections for entry in section.entries}
@@ -313,7 +328,7 @@ def rank_items(profile: Profile, posting: Posting) -> list[ScoredItem]:
             related=round(saturate(related), 4),
             topic=round(cosine(areas, posting_areas), 4),
             context=round(saturate(context), 4),
-            priors=round(priors(item, recency(end_dates, item, newest)), 4),
+            priors=round(priors(item, recency(end_dates, item, newest), senior=senior), 4),
         )
         drafts.append((item, parts, matched))
 
