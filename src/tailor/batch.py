@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -37,7 +37,7 @@ class Gap(Model):
     required: int
 
 
-def posting_paths(inputs: Iterable[Path]) -> list[Path]:
+def posting_paths(inputs: Sequence[Path]) -> list[Path]:
     """Gives the posting files named or found in the folders named, sorted within each folder."""
     from tailor.errors import InputError
 
@@ -55,6 +55,12 @@ def posting_paths(inputs: Iterable[Path]) -> list[Path]:
             found.append(path)
         else:
             raise InputError("no such posting", path=path, hint="check the path and try again")
+    if not found:
+        raise InputError(
+            "found no posting files (.txt, .md)",
+            path=", ".join(str(path) for path in inputs),
+            hint="give posting files, or folders that hold them",
+        )
     return found
 
 

@@ -230,12 +230,6 @@ def match_many(
     try:
         profile_path = resolve_profile(profile)
         paths = posting_paths(postings)
-        if not paths:
-            raise TailorError(
-                "found no posting files (.txt, .md)",
-                path=", ".join(str(path) for path in postings),
-                hint="give posting files or their folders",
-            )
         check_out_dir(root, {"CV": profile_path, "reference DOCX": reference_docx})
         master = load_profile(profile_path, max_bytes=max_bytes_of(max_size))
         warn_not_followed(profile_path, master)
@@ -411,7 +405,6 @@ def rank(
 ) -> None:
     """Rank postings by how well the master CV fits them, and show the gaps they share."""
     from tailor.batch import GapTally, posting_paths, rank_postings
-    from tailor.errors import InputError
     from tailor.parse import load_profile
     from tailor.show import fits_table
     from tailor.workflow import resolve_profile
@@ -421,12 +414,6 @@ def rank(
         master = load_profile(profile_path, max_bytes=max_bytes_of(max_size))
         warn_not_followed(profile_path, master)
         paths = posting_paths(postings)
-        if not paths:
-            raise InputError(
-                "found no posting files (.txt, .md) in the folders given",
-                path=", ".join(str(path) for path in postings),
-                hint="give posting files, or folders that hold them",
-            )
     except TailorError as error:
         fail(error)
     tally = GapTally()
