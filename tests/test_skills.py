@@ -19,8 +19,10 @@ def test_taxonomy_is_large_consistent_and_typed() -> None:
     skills = taxonomy.skills
     assert len(skills) >= 500
     assert 45 <= sum(skill.kind == "soft" for skill in skills) <= 120
-    lowered = Counter(skill.name.lower() for skill in skills)
-    assert [name for name, count in lowered.items() if count > 1] == []
+    lowered = Counter(term.lower() for skill in skills for term in {skill.name, *skill.aliases})
+    assert [term for term, count in lowered.items() if count > 1] == []
+    acronyms = Counter(term for skill in skills for term in set(skill.acronyms))
+    assert [term for term, count in acronyms.items() if count > 1] == []
     for skill in skills:
         assert skill.category in {
             "language", "tool", "method", "concept", "domain", "education", "role", "soft"
