@@ -793,3 +793,12 @@ def test_every_corpus_posting_gives_complete_outputs(master: Profile, tmp_path: 
         assert sorted(item["id"] for item in result["items"]) == every_item, path.name
         assert result["keywords"], path.name
     assert no_temporary_files(tmp_path)
+
+
+def test_report_takes_the_same_limits_and_profile_folder(tmp_path: Path) -> None:
+    folder = tmp_path / "profile"
+    folder.mkdir()
+    shutil.copy(MASTER_CV, folder / "cv.txt")
+    assert invoke("report", POSTING, "--profile", folder, "--format", "json").exit_code == 0
+    result = invoke("report", POSTING, "--profile", folder, "--max-size", "0.001")
+    assert_one_clear_error(result, folder / "cv.txt", "over the 0.001 MB limit")

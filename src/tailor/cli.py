@@ -301,15 +301,19 @@ def report(
         ReportFormat,
         typer.Option("--format", help="table (the terminal view), md, html or json."),
     ] = ReportFormat.table,
+    max_size: MaxSize = DEFAULT_MAX_SIZE,
 ) -> None:
     """Show how well the master CV and the tailored résumé match POSTING; writes no file."""
     from tailor.parse import load_profile
     from tailor.pipeline import tailor
-    from tailor.workflow import find_profile, load_posting
+    from tailor.workflow import load_posting, resolve_profile
 
     try:
-        master = load_profile(profile or find_profile())
-        tailored = tailor(master, load_posting(posting), pages=pages, max_bullets=max_bullets)
+        profile_path = resolve_profile(profile)
+        master = load_profile(profile_path, max_bytes=max_bytes_of(max_size))
+        warn_not_followed(profile_path, master)
+        analysed = load_posting(posting, max_bytes=max_bytes_of(max_size))
+        tailored = tailor(master, analysed, pages=pages, max_bullets=max_bullets)
         if format is ReportFormat.md:
             from tailor.render.markdown import render_report_markdown
 
