@@ -60,6 +60,15 @@ MaxSize = Annotated[
     ),
 ]
 DEFAULT_MAX_SIZE = 10.0
+# Options that several commands share, defined once.
+ProfileOption = Annotated[
+    Path | None,
+    typer.Option("--profile", help="Your master CV (default: the one in profile/)."),
+]
+PagesOption = Annotated[float, typer.Option("--pages", min=0.5, max=5, help="Page budget.")]
+MaxBulletsOption = Annotated[
+    int | None, typer.Option("--max-bullets", min=1, help="At most this many items.")
+]
 
 
 def max_bytes_of(megabytes: float) -> int:
@@ -96,21 +105,17 @@ def match(
     postings: Annotated[
         list[Path],
         typer.Argument(
+            metavar="POSTING",
             help="The job posting (.txt or .md), - for stdin, or several postings or folders "
-            "of them (one output folder each, and an index)."
+            "of them (one output folder each, and an index).",
         ),
     ],
-    profile: Annotated[
-        Path | None,
-        typer.Option("--profile", help="Your master CV (default: the one in profile/)."),
-    ] = None,
+    profile: ProfileOption = None,
     out: Annotated[
         Path | None, typer.Option("--out", help="Output folder (default: out/<posting name>/).")
     ] = None,
-    pages: Annotated[float, typer.Option("--pages", min=0.5, max=5, help="Page budget.")] = 1.0,
-    max_bullets: Annotated[
-        int | None, typer.Option("--max-bullets", min=1, help="At most this many items.")
-    ] = None,
+    pages: PagesOption = 1.0,
+    max_bullets: MaxBulletsOption = None,
     formats: Annotated[
         list[str] | None,
         typer.Option(
@@ -289,14 +294,9 @@ class ReportFormat(StrEnum):
 @app.command()
 def report(
     posting: Annotated[Path, typer.Argument(help="The job posting (.txt or .md), or - for stdin.")],
-    profile: Annotated[
-        Path | None,
-        typer.Option("--profile", help="Your master CV (default: the one in profile/)."),
-    ] = None,
-    pages: Annotated[float, typer.Option("--pages", min=0.5, max=5, help="Page budget.")] = 1.0,
-    max_bullets: Annotated[
-        int | None, typer.Option("--max-bullets", min=1, help="At most this many items.")
-    ] = None,
+    profile: ProfileOption = None,
+    pages: PagesOption = 1.0,
+    max_bullets: MaxBulletsOption = None,
     format: Annotated[
         ReportFormat,
         typer.Option("--format", help="table (the terminal view), md, html or json."),
@@ -392,12 +392,10 @@ class RankFormat(StrEnum):
 @app.command()
 def rank(
     postings: Annotated[
-        list[Path], typer.Argument(help="Posting files, or folders of .txt/.md postings.")
+        list[Path],
+        typer.Argument(metavar="POSTING", help="Posting files, or folders of .txt/.md postings."),
     ],
-    profile: Annotated[
-        Path | None,
-        typer.Option("--profile", help="Your master CV (default: the one in profile/)."),
-    ] = None,
+    profile: ProfileOption = None,
     format: Annotated[
         RankFormat, typer.Option("--format", help="table, csv or json.")
     ] = RankFormat.table,
