@@ -228,15 +228,20 @@ class ScoreParts(Model):
 
 
 class ScoredItem(Model):
-    id: str
-    kind: ItemKind
-    section: str
-    entry: str
+    """One master CV item with its relevance to the posting and what became of it."""
+
+    id: str = Field(description="The item's id: 'section.entry.bullet' or 'section.entry'.")
+    kind: ItemKind = Field(description="bullet, or entry for a publication or an award.")
+    section: str = Field(description="The section heading as written.")
+    entry: str = Field(description="The entry's title, marks removed.")
     text: str = Field(description="Master CV text with inline marks removed.")
-    score: float = Field(description="Relevance to the posting, 0-1.")
-    parts: ScoreParts
-    matched: list[str] = Field(description="Posting terms that earned the score.")
-    selected: bool
+    score: float = Field(description="Relevance to the posting, 0-1: the weighted sum of parts.")
+    parts: ScoreParts = Field(description="The named parts the score is made of, each 0-1.")
+    matched: list[str] = Field(
+        description="Posting terms that earned the score; '(via X)' when through the taxonomy, "
+        "'(partly)' when only the term's distinctive words show."
+    )
+    selected: bool = Field(description="On the tailored résumé.")
     reason: str | None = Field(
         default=None, description="Why a dropped item was dropped; null for selected items."
     )
