@@ -158,7 +158,6 @@ def match(
         )
         return
     posting = postings[0]
-    from tailor.parse import load_profile
     from tailor.pipeline import tailor
     from tailor.workflow import (
         DEFAULT_FORMATS,
@@ -179,8 +178,7 @@ def match(
             "template": template,
         }
         check_out_dir(out_dir, inputs)
-        master = load_profile(profile_path, max_bytes=max_bytes_of(max_size))
-        warn_not_followed(profile_path, master)
+        master = load_master(profile_path, max_size)
         analysed = load_posting(posting, max_bytes=max_bytes_of(max_size))
         tailored = tailor(master, analysed, pages=pages, max_bullets=max_bullets)
         outputs = write_outputs(
@@ -218,7 +216,6 @@ def match_many(
 ) -> None:
     """Tailors the CV to each posting: a folder each under OUT (default out/) and an index.md."""
     from tailor.batch import IndexRow, index_row, posting_paths, render_index
-    from tailor.parse import load_profile
     from tailor.pipeline import tailor
     from tailor.workflow import (
         DEFAULT_FORMATS,
@@ -236,8 +233,7 @@ def match_many(
         profile_path = resolve_profile(profile)
         paths = posting_paths(postings)
         check_out_dir(root, {"CV": profile_path, "reference DOCX": reference_docx})
-        master = load_profile(profile_path, max_bytes=max_bytes_of(max_size))
-        warn_not_followed(profile_path, master)
+        master = load_master(profile_path, max_size)
     except TailorError as error:
         fail(error)
     rows: list[IndexRow] = []
@@ -304,14 +300,12 @@ def report(
     max_size: MaxSize = DEFAULT_MAX_SIZE,
 ) -> None:
     """Show how well the master CV and the tailored résumé match POSTING; writes no file."""
-    from tailor.parse import load_profile
     from tailor.pipeline import tailor
     from tailor.workflow import load_posting, resolve_profile
 
     try:
         profile_path = resolve_profile(profile)
-        master = load_profile(profile_path, max_bytes=max_bytes_of(max_size))
-        warn_not_followed(profile_path, master)
+        master = load_master(profile_path, max_size)
         analysed = load_posting(posting, max_bytes=max_bytes_of(max_size))
         tailored = tailor(master, analysed, pages=pages, max_bullets=max_bullets)
         if format is ReportFormat.md:
@@ -407,14 +401,12 @@ def rank(
 ) -> None:
     """Rank postings by how well the master CV fits them, and show the gaps they share."""
     from tailor.batch import GapTally, posting_paths, rank_postings
-    from tailor.parse import load_profile
     from tailor.show import fits_table
     from tailor.workflow import resolve_profile
 
     try:
         profile_path = resolve_profile(profile)
-        master = load_profile(profile_path, max_bytes=max_bytes_of(max_size))
-        warn_not_followed(profile_path, master)
+        master = load_master(profile_path, max_size)
         paths = posting_paths(postings)
     except TailorError as error:
         fail(error)
@@ -467,6 +459,15 @@ def rank(
                              fit.source])  # fmt: skip
         return
     typer.echo(fits_table(fits, tally.top(gaps), tally.seen))
+
+
+def load_master(path: Path, max_size: float) -> Profile:
+    """Gives the master CV at a resolved path, warning of files it names but tailor skips."""
+    from tailor.parse import load_profile
+
+    profile = load_profile(path, max_bytes=max_bytes_of(max_size))
+    warn_not_followed(path, profile)
+    return profile
 
 
 def warn_not_followed(path: Path, profile: Profile) -> None:
