@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import math
 import os
 import sys
@@ -493,8 +494,16 @@ def progress(total: int, label: str) -> Iterator[Callable[[], None]]:
         yield lambda: bar.advance(task)
 
 
+# Cyclic garbage collection every 100,000 allocations instead of 700: a run allocates about a
+# million long-lived objects (spaCy, scikit-learn, the taxonomy, lexemes) and the default makes
+# Python walk them over and over, a sixth of a cold `tailor match`. Memory stays the same:
+# nearly everything is freed by reference counting.
+GC_THRESHOLDS = (100_000, 50, 1000)
+
+
 def main() -> None:
     """Runs the CLI; a TailorError anywhere becomes one line and exit code 2."""
+    gc.set_threshold(*GC_THRESHOLDS)
     try:
         app()
     except TailorError as error:
