@@ -3,15 +3,44 @@
 from __future__ import annotations
 
 from collections import Counter
+from pathlib import Path
 
 import pytest
 
 from tailor.nlp import make_doc
-from tailor.skills import load_taxonomy, match_skills
+from tailor.skills import (
+    COMPILED,
+    TAXONOMY,
+    compile_taxonomy,
+    decode_taxonomy,
+    load_taxonomy,
+    match_skills,
+    parse_taxonomy_yaml,
+)
+
+DATA = Path(__file__).resolve().parents[1] / "src" / "tailor"
 
 
 def names(text: str) -> list[str]:
     return [match.skill.name for match in match_skills(make_doc(text))]
+
+
+def test_compiled_taxonomy_is_current() -> None:
+    assert (DATA / COMPILED).read_bytes() == compile_taxonomy(), (
+        "skills.yaml changed: run python scripts/compile_taxonomy.py"
+    )
+
+
+def test_a_stale_compiled_taxonomy_is_ignored_for_the_yaml() -> None:
+    source = (DATA / TAXONOMY).read_bytes()
+    compiled = (DATA / COMPILED).read_bytes()
+    assert decode_taxonomy(source, compiled) == parse_taxonomy_yaml(source) | {
+        "source_sha256": decode_taxonomy(source, compiled)["source_sha256"]
+    }
+    edited = source.replace(b"skills:\n", b"skills:\n  - {name: Zig, category: language}\n", 1)
+    assert decode_taxonomy(edited, compiled)["skills"][0]["name"] == "Zig"
+    assert decode_taxonomy(source, b"not json")["skills"] == parse_taxonomy_yaml(source)["skills"]
+    assert decode_taxonomy(source, None)["skills"] == parse_taxonomy_yaml(source)["skills"]
 
 
 def test_taxonomy_is_large_consistent_and_typed() -> None:
