@@ -459,9 +459,9 @@ def asked_degree(text: str) -> tuple[int, str] | None:
 
 def is_required(fact: KnockOut, posting: Posting) -> bool:
     """Tells whether the posting asks the fact as a must, not as a plus."""
-    from tailor.analyze import PREFERRED_CUE
+    from tailor.analyze import says_preferred
 
-    if PREFERRED_CUE.search(fact.text):
+    if says_preferred(fact.text):
         return False
     section = next((s for s in posting.sections if fact.text and fact.text in s.text), None)
     return section is None or section.kind != "preferred"

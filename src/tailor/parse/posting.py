@@ -99,7 +99,7 @@ def parse_posting(text: str, *, source: str | None = None) -> Posting:
     for number, raw in enumerate(lines, start=1):
         if SOURCE_LINE.match(raw):
             continue
-        if field := FIELD.match(strip_inline_marks(raw)):
+        if ":" in raw and (field := FIELD.match(strip_inline_marks(raw))):
             key, value = field.group("key").lower(), strip_symbols(field.group("value"))
             if key in {"company", "employer", "organisation", "organization"}:
                 company = company or value
