@@ -86,3 +86,16 @@ def test_every_corpus_posting_has_sections_and_keywords() -> None:
         assert posting.keywords, path.name
         counted = [s for s in posting.sections if s.kind not in {"about", "benefits", "legal"}]
         assert counted, path.name
+
+
+def test_preferred_cues_in_any_case_and_every_cue_passes_the_word_prefilter() -> None:
+    import re
+
+    from tailor.analyze import PREFERRED_CUE, PREFERRED_WORDS, says_preferred
+
+    for alternative in PREFERRED_CUE.pattern.split("|"):
+        literal = re.sub(r"\\b", "", alternative).replace("[- ]", " ")
+        assert says_preferred(f"Knowing Rust: {literal.upper()}."), alternative
+        assert any(word in literal for word in PREFERRED_WORDS), alternative
+    assert not says_preferred("You have shipped models to production with PyTorch.")
+    assert not says_preferred("Surplus stock is handled by the warehouse team.")

@@ -40,6 +40,12 @@ PREFERRED_CUE = re.compile(
     r"nice[- ]to[- ]have|\ba plus\b|\bplus\b|\bbonus\b|\bpreferred\b|\bpreferably\b|desirable"
     r"|\bideally\b|advantage|good to have|not required|would be great|is welcome",
 )
+# A word of every PREFERRED_CUE alternative: substring tests rule out most sentences at a tenth
+# of the regex's cost.
+PREFERRED_WORDS = (
+    "nice", "plus", "bonus", "prefer", "desirab", "ideal", "advantage", "good to", "not req",
+    "would be", "welcome",
+)  # fmt: skip
 ROLE_SECTIONS: set[PostingSectionKind] = {"title", "requirements", "preferred"}
 PHRASE_WEIGHT = 0.6
 SALIENT_SECTIONS: set[PostingSectionKind] = {"requirements", "preferred"}
@@ -85,11 +91,14 @@ DEGREE = re.compile(
     r"|m\.?eng|b\.?eng|degree)\b",
     re.IGNORECASE,
 )
+YEARS_CONTEXT = re.compile(r"experience|industry|professional|working")
+DEGREE_CONTEXT = re.compile(r"degree|ph\.?d|master|bachelor|b\.?s|m\.?s")
+# Searched in lower-cased text, like the cue patterns above.
 CONSTRAINTS: list[tuple[str, re.Pattern[str]]] = [
-    (kind, re.compile(pattern, re.IGNORECASE))
+    (kind, re.compile(pattern))
     for kind, pattern in [
         ("visa", r"visa|sponsorship|authori[sz]ed to work|work authori[sz]ation|right to work"),
-        ("clearance", r"security clearance|\bclearance\b|\bTS/SCI\b|polygraph"),
+        ("clearance", r"security clearance|\bclearance\b|\bts/sci\b|polygraph"),
         ("onsite", r"\bon[- ]?site\b|in[- ]office|in the office|\bhybrid\b|relocat"),
         ("location", r"must (be|reside|live) (located |based )?in|based in|within commuting"),
     ]
@@ -215,7 +224,11 @@ def analyze_posting(text: str, *, source: str | None = None) -> Posting:
 
 def says_preferred(text: str) -> bool:
     """Tells whether a sentence marks what it asks as a plus ("nice to have", "preferred")."""
-    return PREFERRED_CUE.search(text.lower()) is not None
+    lowered = text.lower()
+    return (
+        any(word in lowered for word in PREFERRED_WORDS)
+        and PREFERRED_CUE.search(lowered) is not None
+    )
 
 
 def phrase_key(tokens: Sequence[Token]) -> str:
@@ -397,18 +410,16 @@ def find_knockouts(units: list[tuple[str, PostingSectionKind]]) -> list[KnockOut
     found: list[KnockOut] = []
     seen: set[tuple[str, str | None]] = set()
     for line, kind in units:
-        if kind == "title" or not KNOCKOUT_HINT.search(line.lower()):
+        lowered = line.lower()
+        if kind == "title" or not KNOCKOUT_HINT.search(lowered):
             continue
         candidates: list[tuple[str, str | None]] = []
-        match = YEARS.search(line)
-        if match and re.search(r"experience|industry|professional|working", line, re.I):
+        if YEARS_CONTEXT.search(lowered) and (match := YEARS.search(line)):
             candidates.append(("years", re.sub(r"\s+", "", match.group("value"))))
-        if (match := DEGREE.search(line)) and re.search(
-            r"degree|ph\.?d|master|bachelor|b\.?s|m\.?s", line, re.I
-        ):
+        if DEGREE_CONTEXT.search(lowered) and (match := DEGREE.search(line)):
             candidates.append(("degree", match.group("value")))
         for constraint, pattern in CONSTRAINTS:
-            if pattern.search(line):
+            if pattern.search(lowered):
                 candidates.append((constraint, None))
         for constraint, value in candidates:
             if (constraint, value) in seen:

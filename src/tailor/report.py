@@ -490,7 +490,7 @@ def check_knockouts(
             if (
                 kind in {"onsite", "location"}
                 and kind not in kinds
-                and pattern.search(posting.location)
+                and pattern.search(posting.location.lower())
             ):
                 facts.append(KnockOut(kind=kind, text=f"Location: {posting.location}"))
                 kinds.add(kind)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from tailor.model import Posting, PostingSection, PostingSectionKind
-from tailor.text import normalize_spaces, strip_inline_marks, strip_symbols
+from tailor.text import MARKS, normalize_spaces, strip_inline_marks, strip_symbols
 
 SOURCE_LINE = re.compile(r"^#\s*source:", re.IGNORECASE)
 MD_HEADING = re.compile(r"^\s{0,3}(?P<level>#{1,6})\s+(?P<text>.+?)\s*#*\s*$")
@@ -18,6 +18,7 @@ FIELD = re.compile(
 BULLET = re.compile(r"^\s*(?:[-*•–·▪]|\d{1,2}[.)])\s+")
 METADATA = re.compile(r"[`💰🌎]")
 LOCATION_TAG = re.compile(r"🌎\s*([^`]+)")
+HEADING_WORDS = 8  # a line of more words is text, not a heading
 
 # Checked in order on a lower-cased heading; the first hit names the section.
 SECTION_PATTERNS: list[tuple[str, PostingSectionKind]] = [
@@ -62,8 +63,11 @@ def posting_heading(line: str) -> str | None:
         return strip_inline_marks(match.group("text")).strip().rstrip(":")
     if match := BOLD_HEADING.match(line):
         return match.group("text").strip().rstrip(":")
+    if BULLET.match(line) or (len(line.split()) > HEADING_WORDS and not MARKS.search(line)):
+        # Removing marks never adds words: a long line without any stays too long.
+        return None
     plain = strip_inline_marks(line).strip()
-    if BULLET.match(line) or not plain or len(plain.split()) > 8:
+    if not plain or len(plain.split()) > HEADING_WORDS:
         return None
     if plain.endswith(":") and classify_posting_heading(plain):
         return plain.rstrip(":").strip()
@@ -168,7 +172,7 @@ def reclassify_boilerplate(sections: list[PostingSection]) -> list[PostingSectio
         if section.kind in {"other", "about"}:
             lowered = section.text.lower()
             for pattern, kind in BOILERPLATE_PATTERNS:
-                if len(re.findall(pattern, lowered)) >= 1 and len(lowered) < 1500:
+                if len(lowered) < 1500 and re.search(pattern, lowered):
                     section = section.model_copy(update={"kind": kind})
                     break
         result.append(section)
