@@ -280,7 +280,8 @@ def test_docx_list_entries_keep_title_and_details(master: Profile) -> None:
     from tailor.render.docx import render_resume_docx
     from tailor.workflow import load_posting
 
-    tailored = tailor(master, load_posting(JOB_POSTS / "nlp-llm-engineer.txt"), pages=3)
+    # Three pages leave room for a publication that shows the vision posting's keywords.
+    tailored = tailor(master, load_posting(JOB_POSTS / "ml-engineer-vision.txt"), pages=3)
     publications = next(s for s in tailored.resume.sections if s.kind == "publications")
     document = open_docx(render_resume_docx(tailored))
     for entry in publications.entries:

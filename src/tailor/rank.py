@@ -1,8 +1,10 @@
 """Scoring every master CV item against a posting, with the terms that earned each score.
 
-score = 0.30 TF-IDF + 0.35 keywords + 0.10 related + 0.15 context + 0.10 priors, each part in
-[0, 1]. TF-IDF is cosine similarity of lemma 1-2 grams plus taxonomy concepts; keywords,
-related and context saturate as 1 - exp(-sum of the posting weights they show).
+score = 0.30 TF-IDF + 0.25 keywords + 0.15 related + 0.05 topic + 0.15 context + 0.10 priors,
+each part in [0, 1]. TF-IDF is cosine similarity of lemma 1-2 grams plus taxonomy concepts;
+keywords, related and context saturate as 1 - exp(-sum of the posting weights they show). An
+item shows a keyword when it names it or a kind of it one step down the taxonomy (YOLO shows
+object detection); terms further away earn related credit.
 """
 
 from __future__ import annotations
@@ -313,7 +315,11 @@ def rank_items(profile: Profile, posting: Posting) -> list[ScoredItem]:
                 continue
             credit, via = related_credit(evidence[index], keyword, taxonomy)
             share = partial_share(evidence[index], keyword)
-            if credit and credit >= PARTIAL * share:
+            if credit >= RELATED_BROADER:
+                # A direct narrower term shows the keyword itself: YOLO is object detection.
+                direct += keyword.weight
+                matched.append(f"{keyword.term} (via {via})")
+            elif credit and credit >= PARTIAL * share:
                 related += credit * keyword.weight
                 matched.append(f"{keyword.term} (via {via})")
             elif share:

@@ -77,8 +77,10 @@ def select_items(
 ) -> Selection:
     """Gives the tailored résumé and every item marked selected or dropped with its reason.
 
-    Only items that show the posting's keywords and score at least ``min_score`` compete for
-    the page: a short page of relevant bullets beats a full page of filler.
+    Only items that show a posting keyword themselves (the keywords part of the score: the
+    term or a kind of it) and score at least ``min_score`` compete for the page: a short page of
+    relevant bullets beats a full page of filler. Credit through broader, related or partly
+    shown terms ranks an item but does not earn it a place on its own.
     """
     budget = int(pages * LINES_PER_PAGE)
     used = HEADER_LINES + sum(
@@ -92,10 +94,12 @@ def select_items(
     open_sections: set[str] = set()
     reasons: dict[str, str] = {}
     pending = [item for item in ranked if where[item.id][0].kind not in ALWAYS_KEPT]
-    evidenced = [item for item in pending if item.matched and item.score >= min_score]
+    evidenced = [item for item in pending if item.parts.keywords and item.score >= min_score]
     for item in pending:
         if not item.matched:
             reasons[item.id] = "no evidence: shows none of the posting's keywords"
+        elif not item.parts.keywords:
+            reasons[item.id] = "weak evidence: shows no posting keyword itself, only related terms"
         elif item.score < min_score:
             reasons[item.id] = f"weak evidence: score {item.score:.2f} is under {min_score:.2f}"
 
@@ -148,8 +152,8 @@ def select_items(
             continue
         take(best)
     if not chosen:
-        # Nothing shares a keyword with the posting: fill the page by score all the same.
-        for item in [item for item in pending if not item.matched]:
+        # Nothing shows a posting keyword: fill the page by score all the same.
+        for item in pending:
             if (max_bullets is None or len(chosen) < max_bullets) and used + cost(item) <= budget:
                 take(item)
 
