@@ -20,6 +20,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
+from tailor.analyze import analyze_posting
 from tailor.cli import app
 from tailor.errors import InputError, TailorError
 from tailor.model import Contact, Posting, Profile, Tailored
@@ -278,11 +279,15 @@ def test_docx_links_real_urls_and_prints_placeholders_as_text(vision: Tailored) 
 
 def test_docx_list_entries_keep_title_and_details(master: Profile) -> None:
     from tailor.render.docx import render_resume_docx
-    from tailor.workflow import load_posting
 
-    # Three pages leave room for a publication that shows the vision posting's keywords.
-    tailored = tailor(master, load_posting(JOB_POSTS / "ml-engineer-vision.txt"), pages=3)
+    # A posting that names the publications' topics puts them on the page.
+    posting = analyze_posting(
+        "# Research Engineer\n## Requirements\n- Knowledge distillation and emotion recognition\n"
+        "- Recommender systems and knowledge graphs\n- Python and PyTorch\n"
+    )
+    tailored = tailor(master, posting, pages=3)
     publications = next(s for s in tailored.resume.sections if s.kind == "publications")
+    assert publications.entries
     document = open_docx(render_resume_docx(tailored))
     for entry in publications.entries:
         paragraph = next(p for p in document.paragraphs if p.text.startswith(entry.title))
