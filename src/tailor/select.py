@@ -32,6 +32,7 @@ MAIN_ORDER: list[SectionKind] = [
 TAIL_ORDER: list[SectionKind] = ["skills", "education", "awards", "interests"]
 RESEARCH_ROLE = re.compile(r"research|scientist|ph\.?d", re.IGNORECASE)
 WORD = re.compile(r"[a-z0-9+#]+")
+VIA = re.compile(r" \(via .+\)$")  # the suffix of a keyword shown through the taxonomy
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,12 @@ def fixed_lines(section: Section) -> int:
     for entry in section.entries:
         lines += entry_lines(entry) + sum(text_lines(b.plain, 4) for b in entry.bullets)
     return lines
+
+
+def shown(item: ScoredItem) -> list[str]:
+    """Gives the posting keywords an item covers: named, or shown through the taxonomy ("object
+    detection (via YOLO)"); a keyword only partly shown is not covered."""
+    return [VIA.sub("", term) for term in item.matched if not term.endswith(" (partly)")]
 
 
 def words(text: str) -> set[str]:
@@ -115,7 +122,7 @@ def select_items(
         return lines
 
     def gain(item: ScoredItem) -> float:
-        fresh = sum(keyword_weight.get(term, 0.0) for term in item.matched if term not in covered)
+        fresh = sum(keyword_weight.get(term, 0.0) for term in shown(item) if term not in covered)
         return item.score + COVERAGE_WEIGHT * fresh
 
     def take(item: ScoredItem) -> None:
@@ -124,7 +131,7 @@ def select_items(
         section, entry = where[item.id]
         open_sections.add(section.id)
         open_entries.add(entry.id)
-        covered.update(item.matched)
+        covered.update(shown(item))
         chosen.append(item)
         reasons.pop(item.id, None)
 
