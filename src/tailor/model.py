@@ -241,6 +241,11 @@ class ScoredItem(Model):
         description="Posting terms that earned the score; '(via X)' when through the taxonomy, "
         "'(partly)' when only the term's distinctive words show."
     )
+    covers: list[str] = Field(
+        default_factory=list,
+        description="The posting keywords the item shows itself, by name or through a kind of "
+        "it one step down the taxonomy (YOLO for object detection): what coverage counts.",
+    )
     selected: bool = Field(description="On the tailored résumé.")
     reason: str | None = Field(
         default=None, description="Why a dropped item was dropped; null for selected items."

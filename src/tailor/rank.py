@@ -132,6 +132,17 @@ def shows(evidence: Evidence, keyword: Keyword) -> bool:
     return keyword.canonical in evidence.skills
 
 
+def kind_shown(evidence: Evidence, keyword: Keyword, taxonomy: Taxonomy) -> str | None:
+    """Gives the item's spelling of a kind of the keyword, one step down the taxonomy (YOLO for
+    object detection): such an item shows the keyword itself. None if it shows none."""
+    if keyword.category == "phrase":
+        return None
+    for name, spelling in evidence.skills.items():
+        if taxonomy.ancestors.get(name, {}).get(keyword.canonical) == 1:
+            return spelling
+    return None
+
+
 def saturate(total: float) -> float:
     return 1.0 - math.exp(-total)
 
@@ -265,10 +276,12 @@ def tfidf_similarities(items: list[list[str]], posting: list[list[str]]) -> list
     return [float(x) for x in linear_kernel(vectors, posting_vector)[:, 0]]
 
 
-def entry_relevance(drafts: list[tuple[Item, ScoreParts, list[str]]]) -> dict[str, float]:
+def entry_relevance(
+    drafts: list[tuple[Item, ScoreParts, list[str], list[str]]],
+) -> dict[str, float]:
     """Gives each entry's mean content relevance (TF-IDF, keywords, related), best entry = 1."""
     totals: dict[str, list[float]] = {}
-    for item, parts, _ in drafts:
+    for item, parts, *_ in drafts:
         if item.kind != "bullet":
             continue
         content = (parts.tfidf + parts.keywords + parts.related) / 3
@@ -304,22 +317,26 @@ def rank_items(profile: Profile, posting: Posting) -> list[ScoredItem]:
     known_ends = [end for end in end_dates.values() if end]
     newest = max(known_ends, key=year_of) if known_ends else None
 
-    drafts: list[tuple[Item, ScoreParts, list[str]]] = []
+    drafts: list[tuple[Item, ScoreParts, list[str], list[str]]] = []
     for index, item in enumerate(items):
         direct, related, context = 0.0, 0.0, 0.0
         matched: list[str] = []
+        covered: list[str] = []
         for keyword in posting.keywords:
             if shows(evidence[index], keyword):
                 direct += keyword.weight
                 matched.append(keyword.term)
+                covered.append(keyword.term)
+                continue
+            if kind := kind_shown(evidence[index], keyword, taxonomy):
+                # A kind of the keyword shows the keyword itself: YOLO is object detection.
+                direct += keyword.weight
+                matched.append(f"{keyword.term} (via {kind})")
+                covered.append(keyword.term)
                 continue
             credit, via = related_credit(evidence[index], keyword, taxonomy)
             share = partial_share(evidence[index], keyword)
-            if credit >= RELATED_BROADER:
-                # A direct narrower term shows the keyword itself: YOLO is object detection.
-                direct += keyword.weight
-                matched.append(f"{keyword.term} (via {via})")
-            elif credit and credit >= PARTIAL * share:
+            if credit and credit >= PARTIAL * share:
                 related += credit * keyword.weight
                 matched.append(f"{keyword.term} (via {via})")
             elif share:
@@ -336,11 +353,11 @@ def rank_items(profile: Profile, posting: Posting) -> list[ScoredItem]:
             context=round(saturate(context), 4),
             priors=round(priors(item, recency(end_dates, item, newest), senior=senior), 4),
         )
-        drafts.append((item, parts, matched))
+        drafts.append((item, parts, matched, covered))
 
     pooled = entry_relevance(drafts)
     scored = []
-    for item, parts, matched in drafts:
+    for item, parts, matched, covered in drafts:
         if item.kind == "bullet":
             # A bullet inherits from its entry: its title's keywords and how relevant the
             # entry's other bullets are (a relevant project lends weight to each of its lines).
@@ -359,6 +376,7 @@ def rank_items(profile: Profile, posting: Posting) -> list[ScoredItem]:
                 score=round(score, 4),
                 parts=parts,
                 matched=matched,
+                covers=covered,
                 selected=False,
             )
         )

@@ -32,7 +32,6 @@ MAIN_ORDER: list[SectionKind] = [
 TAIL_ORDER: list[SectionKind] = ["skills", "education", "awards", "interests"]
 RESEARCH_ROLE = re.compile(r"research|scientist|ph\.?d", re.IGNORECASE)
 WORD = re.compile(r"[a-z0-9+#]+")
-VIA = re.compile(r" \(via .+\)$")  # the suffix of a keyword shown through the taxonomy
 
 
 @dataclass(frozen=True)
@@ -61,12 +60,6 @@ def fixed_lines(section: Section) -> int:
     for entry in section.entries:
         lines += entry_lines(entry) + sum(text_lines(b.plain, 4) for b in entry.bullets)
     return lines
-
-
-def shown(item: ScoredItem) -> list[str]:
-    """Gives the posting keywords an item covers: named, or shown through the taxonomy ("object
-    detection (via YOLO)"); a keyword only partly shown is not covered."""
-    return [VIA.sub("", term) for term in item.matched if not term.endswith(" (partly)")]
 
 
 def words(text: str) -> set[str]:
@@ -122,7 +115,7 @@ def select_items(
         return lines
 
     def gain(item: ScoredItem) -> float:
-        fresh = sum(keyword_weight.get(term, 0.0) for term in shown(item) if term not in covered)
+        fresh = sum(keyword_weight.get(term, 0.0) for term in item.covers if term not in covered)
         return item.score + COVERAGE_WEIGHT * fresh
 
     def take(item: ScoredItem) -> None:
@@ -131,7 +124,7 @@ def select_items(
         section, entry = where[item.id]
         open_sections.add(section.id)
         open_entries.add(entry.id)
-        covered.update(shown(item))
+        covered.update(item.covers)
         chosen.append(item)
         reasons.pop(item.id, None)
 
@@ -207,6 +200,12 @@ def build_resume(profile: Profile, posting: Posting, items: list[ScoredItem]) ->
     matched_terms |= {k.term.lower() for k in posting.keywords} | {
         k.canonical.lower() for k in posting.keywords
     }
+    matched_terms |= {
+        skill.lower()
+        for skill in skills_shown(
+            [s for section in profile.sections for g in section.skills for s in g.items], posting
+        )
+    }
     sections: list[Section] = []
     for section in profile.sections:
         if section.kind in ALWAYS_KEPT:
@@ -241,6 +240,25 @@ def build_resume(profile: Profile, posting: Posting, items: list[ScoredItem]) ->
 
     sections.sort(key=position)
     return profile.model_copy(update={"sections": sections})
+
+
+def skills_shown(skills: list[str], posting: Posting) -> list[str]:
+    """Gives the skills (as the CV lists them) that show a posting keyword, by name or as a kind
+    of it (YOLO for object detection), by the ranking's own rule."""
+    from tailor.rank import gather_evidence, kind_shown, shows
+    from tailor.skills import load_taxonomy
+
+    if not skills or not posting.keywords:
+        return []
+    taxonomy = load_taxonomy()
+    return [
+        skill
+        for skill, evidence in zip(skills, gather_evidence(skills), strict=True)
+        if any(
+            shows(evidence, keyword) or kind_shown(evidence, keyword, taxonomy)
+            for keyword in posting.keywords
+        )
+    ]
 
 
 def order_skills(group: SkillGroup, matched: set[str]) -> SkillGroup:
