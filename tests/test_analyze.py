@@ -99,3 +99,13 @@ def test_preferred_cues_in_any_case_and_every_cue_passes_the_word_prefilter() ->
         assert any(word in literal for word in PREFERRED_WORDS), alternative
     assert not says_preferred("You have shipped models to production with PyTorch.")
     assert not says_preferred("Surplus stock is handled by the warehouse team.")
+
+
+def test_a_plain_title_line_before_markdown_sections_stays_the_title() -> None:
+    posting = parse_posting("Data Engineer\n\n## Requirements\n- Python and SQL\n")
+    assert posting.title == "Data Engineer"
+    assert [(s.kind, s.heading) for s in posting.sections][-1] == ("requirements", "Requirements")
+    # A Markdown heading that names no section is still the title after a line of text.
+    assert parse_posting("Apply below\n\n# Senior ML Engineer\n\n## Duties\n- Ship\n").title == (
+        "Senior ML Engineer"
+    )

@@ -114,8 +114,14 @@ def parse_posting(text: str, *, source: str | None = None) -> Posting:
             continue
         md = MD_HEADING.match(raw)
         found = posting_heading(raw)
-        if md and not first_heading_seen and title is None:
-            # The first Markdown heading of a posting is its title.
+        if (
+            md
+            and not first_heading_seen
+            and title is None
+            and not (buffer and classify_posting_heading(md.group("text")))
+        ):
+            # The first Markdown heading of a posting is its title, unless text came first and
+            # the heading opens a section ("Data Engineer" then "## Requirements").
             first_heading_seen = True
             title = normalize_spaces(strip_inline_marks(md.group("text")))
             continue
