@@ -106,7 +106,10 @@ def test_wording_warnings_name_both_spellings(vision: Tailored) -> None:
     gpus = by_term["GPUs"]
     assert (gpus.state, gpus.resume_spelling, gpus.wording) == ("literal", "GPU", None)
     for coverage in vision.result.keywords:
-        assert (coverage.wording is not None) == (coverage.state == "alias")
+        if coverage.status == "covered":
+            assert (coverage.wording is not None) == (coverage.state == "alias")
+        elif coverage.wording is not None:
+            assert "a kind of it" in coverage.wording
 
 
 def test_points_and_group_scores_add_up(vision: Tailored) -> None:
@@ -357,7 +360,7 @@ def test_report_markdown_sections_and_pipes(master: Profile) -> None:
     report = render_report_markdown(tailored)
     for heading in (
         "## Knock-out facts", "## Recruiter checks", "## Covered on the page",
-        "### Wording warnings", "## In the master CV but not on the page",
+        "## Wording warnings", "## In the master CV but not on the page",
         "## Missing from the master CV", "### On the page", "### Left out",
     ):  # fmt: skip
         assert heading in report
@@ -536,3 +539,22 @@ def test_result_json_follows_the_schema(vision: Tailored) -> None:
     assert Result.model_validate(data) == vision.result
     described = schema["$defs"]["KeywordCoverage"]["properties"]
     assert all("description" in field for field in described.values())
+
+
+def test_a_keyword_shown_only_as_a_kind_of_it_gets_a_wording_warning() -> None:
+    from tailor.parse import parse_profile_text
+
+    master = parse_profile_text(
+        "JANE DOE\njane@example.com\n\nEXPERIENCE\n\nVision Engineer\nAcme\n2020 - 2023\n\n"
+        "- Trained YOLO models for defect inspection on factory lines.\n"
+        "- Wrote the team's Python tooling.\n"
+    )
+    posting = analyze_posting(
+        "Vision Engineer\n\nRequirements:\n- Object detection\n- Python\n- Kubernetes\n"
+    )
+    keywords = {k.canonical: k for k in tailor(master, posting).result.keywords}
+    detection = keywords["object detection"]
+    assert detection.status == "missing"  # no screen finds the words "object detection"
+    assert detection.wording is not None and "YOLO" in detection.wording
+    assert keywords["Kubernetes"].wording is None
+    assert keywords["Python"].status == "covered"

@@ -291,7 +291,8 @@ class KeywordCoverage(Model):
     )
     wording: str | None = Field(
         default=None,
-        description="A wording warning where the résumé shows the keyword only in other words.",
+        description="A wording warning where the résumé shows the keyword only in other words, "
+        "or (for a keyword not on it) names only a kind of it: YOLO for object detection.",
     )
     posting_count: int = Field(description="How often the posting uses it (any spelling).")
     resume_count: int = Field(description="Occurrences on the tailored résumé.")

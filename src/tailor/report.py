@@ -311,6 +311,8 @@ def coverage(
             in_master[mention.keyword].append(mention)
             owners[mention.keyword].update(line_owners)
 
+    kinds_on_resume = kinds_shown(keywords, resume_lines)
+    kinds_in_master = kinds_shown(keywords, [line for line, _ in master_owned])
     result: list[KeywordCoverage] = []
     for index, keyword in enumerate(keywords):
         shown, kept = in_resume[index], in_master[index]
@@ -325,6 +327,12 @@ def coverage(
             wording = (
                 f'the posting says "{keyword.term}", your résumé says "{spelling}": '
                 "a screen that looks for the posting's words may miss it"
+            )
+        elif status != "covered" and (kind := kinds_on_resume[index] or kinds_in_master[index]):
+            where = "résumé" if kinds_on_resume[index] else "master CV"
+            wording = (
+                f'the posting says "{keyword.term}", your {where} names {kind}, a kind of it: '
+                f'a screen that looks for "{keyword.term}" will miss it; name it too if it is true'
             )
         result.append(
             KeywordCoverage(
@@ -354,6 +362,19 @@ def coverage(
             )
         )
     return score_of(result, total), result
+
+
+def kinds_shown(keywords: Sequence[Keyword], lines: list[str]) -> list[str | None]:
+    """Gives, per keyword, a kind of it the lines name (YOLO for object detection), if any: the
+    ranking credits it, but a screen searching for the keyword's words does not."""
+    from tailor.rank import gather_evidence, kind_shown
+    from tailor.skills import load_taxonomy
+
+    if not keywords or not lines:
+        return [None] * len(keywords)
+    taxonomy = load_taxonomy()
+    (evidence,) = gather_evidence(["\n".join(lines)])
+    return [kind_shown(evidence, keyword, taxonomy) for keyword in keywords]
 
 
 def score_of(keywords: Sequence[KeywordCoverage], total: float) -> Score:
