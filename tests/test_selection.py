@@ -177,6 +177,28 @@ def test_a_sibling_tool_earns_related_credit_only() -> None:
     assert item.parts.related > 0
 
 
+def test_porting_models_to_heterogeneous_platforms_is_deployment_on_embedded_hardware() -> None:
+    # The issue's own example: related links reach across one broader step on either side
+    # (model porting ~ embedded systems, of which embedded hardware is a kind).
+    profile = cv(
+        section(
+            "EXPERIENCE",
+            entry(
+                "Acme",
+                "Engineer",
+                "2020 - Present",
+                "Worked on porting models to heterogeneous platforms.",
+                "Organised the office party.",
+            ),
+        )
+    )
+    items = rank_items(profile, posting(["Experience with deployment on embedded hardware"]))
+    porting = find(items, "porting models")
+    assert any(term.startswith("embedded hardware (via ") for term in porting.matched)
+    assert porting.parts.related > 0
+    assert items.index(porting) < items.index(find(items, "office party"))
+
+
 def test_a_required_keyword_counts_more_than_a_preferred_one() -> None:
     profile = cv(
         section(

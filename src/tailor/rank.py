@@ -170,9 +170,14 @@ def related_credit(
             credit = RELATED_NARROWER * DECAY ** (target_up[name] - 1)
         elif name in taxonomy.related.get(target, ()):
             credit = RELATED_LINK
-        elif any(parent in taxonomy.related.get(target, ()) for parent, d in up.items() if d == 1):
-            # Related links reach one step down: multimodal emotion recognition is a kind of
-            # emotion recognition, which is related to sentiment analysis.
+        elif any(
+            parent in taxonomy.related.get(target, ()) for parent, d in up.items() if d == 1
+        ) or any(
+            parent in taxonomy.related.get(name, ()) for parent, d in target_up.items() if d == 1
+        ):
+            # Related links reach one step down, on either side: multimodal emotion recognition
+            # is a kind of emotion recognition, which is related to sentiment analysis; model
+            # porting is related to embedded systems, of which embedded hardware is a kind.
             credit = RELATED_LINK * DECAY
         else:
             # Tools and languages under one parent stand in for each other (TensorFlow for
