@@ -190,6 +190,23 @@ def test_title_case_headings_of_heading_words_only() -> None:
     assert [e.title for e in profile.sections[1].entries] == ["Acme Corp", "My Cool Side Project"]
 
 
+def test_a_heading_word_right_under_an_entry_title_is_its_subtitle() -> None:
+    profile = parse_text(
+        "JANE DOE\njane@example.com\n\nCOMMUNITY SERVICE\n\nSpeed Restaurant\nVolunteer\n"
+        "2016 - 2017\n\n- Served meals.\n\nProjects\nRobot arm\n- Built it.\n"
+    )
+    assert [(s.heading, s.kind) for s in profile.sections] == [
+        ("COMMUNITY SERVICE", "service"),
+        ("Projects", "projects"),
+    ]
+    (entry,) = profile.sections[0].entries
+    assert (entry.title, entry.subtitle, [b.text for b in entry.bullets]) == (
+        "Speed Restaurant",
+        "Volunteer",
+        ["Served meals."],
+    )
+
+
 def test_dates_before_the_title_and_one_line_entries() -> None:
     profile = parse_text(
         "Experience\n2021 –\nPresent\nMachine Learning Engineer, OpenAI, San Francisco, USA\n"

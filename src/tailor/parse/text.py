@@ -757,6 +757,7 @@ class Reader:
         self.parent: tuple[int, EntryDraft] | None = None
         self.skill_label: SkillLabel | None = None
         self.skill_run: int | None = None
+        self.after_entry_header = False  # the line before was an entry's title or subtitle
 
     def read(self) -> Profile:
         """Gives the Profile of the whole text."""
@@ -817,6 +818,23 @@ class Reader:
 
     def read_layout_line(self, line: Line) -> None:
         """Reads one line of the layout pass by its kind."""
+        entries_before = self.entry_count()
+        self.read_layout_kind(line)
+        # A line that opened an entry, or joined its header, with no bullet yet under it.
+        self.after_entry_header = line.kind != "blank" and (
+            self.entry_count() > entries_before
+            or (self.after_entry_header and not self.last_entry_has_bullets())
+        )
+
+    def entry_count(self) -> int:
+        return sum(len(section.entries) for section in self.sections)
+
+    def last_entry_has_bullets(self) -> bool:
+        section = self.sections[-1] if self.sections else None
+        return bool(section and section.entries and section.entries[-1].bullets)
+
+    def read_layout_kind(self, line: Line) -> None:
+        """Reads one line of the layout pass by its kind."""
         if line.kind == "blank":
             self.last_bullet = None
             self.skill_run = None
@@ -872,6 +890,16 @@ class Reader:
         """Reads one line: a heading, a bullet, a skill or text line, or part of an entry."""
         heading = heading_of(raw)
         section = self.sections[-1] if self.sections else None
+        if (
+            heading is not None
+            and self.after_entry_header
+            and not heading.level
+            and not raw.strip().isupper()
+            and not raw.rstrip().endswith(":")
+            and not BOLD_LINE.match(raw)
+        ):
+            # "Volunteer" right under an entry's title is its subtitle, not a new section.
+            heading = None
         if heading is not None and section is not None:
             deeper = (
                 heading.level > 0
