@@ -499,7 +499,7 @@ def test_chromium_shows_the_marks_and_takes_a_screenshot(vision: Tailored, tmp_p
 def test_terminal_summary(vision: Tailored) -> None:
     text = render_text(report_summary(vision.result), width=100)
     for expected in (
-        "match score", "overall", "hard skills", "covered (", "other wording (2)",
+        "match score", "overall", "hard skills", "covered (", "other wording (", "“CNN”",
         "missing (", "knock-out", "short", "recruiter check", "Measurable results",
     ):  # fmt: skip
         assert expected in text, expected

@@ -118,3 +118,10 @@ def test_acronyms_are_case_sensitive_and_fields_are_not_roles() -> None:
     assert "software engineer" not in names("a degree in software engineering")
     assert "accounting" in names("accounting and payroll")
     assert "accounting" not in names("take into account the customer")
+
+
+def test_dotted_degree_acronyms_match_without_their_last_period() -> None:
+    assert "Bachelor's degree" in names("B.S, Computer Science and Technology")
+    assert "Master's degree" in names("M.S in Electrical Engineering")
+    assert "Bachelor's degree" in names("B.S. in Physics")
+    assert "Bachelor's degree" not in names("b.s, that is nonsense")  # acronyms keep their case

@@ -213,7 +213,11 @@ def get_matchers() -> tuple[PhraseMatcher, PhraseMatcher]:
             plurals = {
                 f"{term}s" for term in skill.acronyms if term[-1:].isupper() and len(term) > 1
             }
-            exact.add(key, docs(case_kept | plurals))
+            # Dotted ones without their last period too, as CVs write them: "B.S, Physics".
+            undotted = {
+                term[:-1] for term in skill.acronyms if term.endswith(".") and "." in term[:-1]
+            }
+            exact.add(key, docs(case_kept | plurals | (undotted - case_kept)))
     return lenient, exact
 
 
