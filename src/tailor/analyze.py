@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from tailor.model import Category, Importance, Keyword, KnockOut, Posting, PostingSectionKind
-from tailor.nlp import norm_key
+from tailor.nlp import norm_key, span_text
 from tailor.parse.posting import parse_posting
 
 if TYPE_CHECKING:
@@ -191,7 +191,8 @@ def analyze_posting(text: str, *, source: str | None = None) -> Posting:
                 found += pairs
             if not found:
                 continue
-            preferred = kind == "preferred" or says_preferred(sentence.text)
+            sentence_text = span_text(sentence)
+            preferred = kind == "preferred" or says_preferred(sentence_text)
             for term, key in found:
                 tally = tallies.get(f"phrase:{key}")
                 if tally is None:
@@ -207,7 +208,7 @@ def analyze_posting(text: str, *, source: str | None = None) -> Posting:
                 record(
                     tally,
                     term,
-                    sentence.text.strip(),
+                    sentence_text.strip(),
                     preferred=preferred,
                     weight=section_weight * PHRASE_WEIGHT,
                 )
@@ -255,7 +256,7 @@ def outside_terms(
             seen.add(key)
             found.append((text, key))
 
-    text = sentence.text
+    text = span_text(sentence)
     has_tool = TOOL_SHAPE.search(text) is not None
     separators = sum(text.count(ch) for ch in ",;/")
     if not has_tool and separators < 2:

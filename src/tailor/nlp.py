@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span
 
 # Names whose punctuation is part of them; the taxonomy adds its own on top of these.
 PROTECTED_TERMS = ("C++", "C#", "F#", ".NET", "CI/CD", "Node.js", "scikit-learn", "A/B", "R&D")
@@ -124,12 +124,27 @@ TYPOGRAPHY = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "‐
 
 def make_docs(texts: Iterable[str]) -> Iterator[Doc]:
     """Gives processed docs for texts, in order."""
-    yield from get_nlp().pipe((text.translate(TYPOGRAPHY) for text in texts), batch_size=256)
+    for doc in get_nlp().pipe((text.translate(TYPOGRAPHY) for text in texts), batch_size=256):
+        doc.user_data[TEXT] = doc.text
+        yield doc
 
 
 def make_doc(text: str) -> Doc:
     """Gives one processed doc."""
-    return get_nlp()(text.translate(TYPOGRAPHY))
+    doc = get_nlp()(text.translate(TYPOGRAPHY))
+    doc.user_data[TEXT] = doc.text
+    return doc
+
+
+TEXT = "tailor.text"  # the doc's text, kept: Span.text and Doc.text join their tokens anew
+
+
+def span_text(span: Span) -> str:
+    """Gives a span's text, sliced from its doc's kept text (Span.text is built token by token)."""
+    text = span.doc.user_data.get(TEXT)
+    if text is None:
+        return str(span.text)
+    return str(text[span.start_char : span.end_char])
 
 
 def is_content(token: Any) -> bool:

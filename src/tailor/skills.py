@@ -12,6 +12,7 @@ from importlib import resources
 from typing import TYPE_CHECKING, Any, Literal
 
 from tailor.errors import TailorError
+from tailor.nlp import span_text
 
 if TYPE_CHECKING:
     from spacy.matcher import PhraseMatcher
@@ -223,7 +224,7 @@ def get_matchers() -> tuple[PhraseMatcher, PhraseMatcher]:
 
 def guarded(doc: Doc, span: Span, skill: Skill, spans: list[Span]) -> bool:
     """Tells whether a match is an ambiguous word in its everyday sense and must be dropped."""
-    text = span.text
+    text = span_text(span)
     before = {token.lower_ for token in doc[max(0, span.start - 3) : span.start]}
     after = doc[span.end].lower_ if span.end < len(doc) else ""
     base = text.rstrip("s")
@@ -274,11 +275,11 @@ def match_skills(doc: Doc) -> list[SkillMatch]:
         position = bisect_right(starts, span.start) - 1
         if position not in texts:
             # Each sentence's text once: Span.text is built anew on every call.
-            texts[position] = sentences[position].text.strip()
+            texts[position] = span_text(sentences[position]).strip()
         matches.append(
             SkillMatch(
                 skill=skill,
-                text=span.text,
+                text=span_text(span),
                 start=span.start_char,
                 end=span.end_char,
                 sentence=texts[position],
