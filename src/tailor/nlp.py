@@ -124,15 +124,17 @@ TYPOGRAPHY = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "‐
 
 def make_docs(texts: Iterable[str]) -> Iterator[Doc]:
     """Gives processed docs for texts, in order."""
-    for doc in get_nlp().pipe((text.translate(TYPOGRAPHY) for text in texts), batch_size=256):
-        doc.user_data[TEXT] = doc.text
+    pairs = ((text, text) for text in (text.translate(TYPOGRAPHY) for text in texts))
+    for doc, text in get_nlp().pipe(pairs, batch_size=256, as_tuples=True):
+        doc.user_data[TEXT] = text
         yield doc
 
 
 def make_doc(text: str) -> Doc:
     """Gives one processed doc."""
-    doc = get_nlp()(text.translate(TYPOGRAPHY))
-    doc.user_data[TEXT] = doc.text
+    text = text.translate(TYPOGRAPHY)
+    doc = get_nlp()(text)
+    doc.user_data[TEXT] = text
     return doc
 
 

@@ -48,11 +48,15 @@ BOILERPLATE_PATTERNS: list[tuple[str, PostingSectionKind]] = [
 ]  # fmt: skip
 
 
+SECTION_REGEXES = [(re.compile(pattern), kind) for pattern, kind in SECTION_PATTERNS]
+BOILERPLATE_REGEXES = [(re.compile(pattern), kind) for pattern, kind in BOILERPLATE_PATTERNS]
+
+
 def classify_posting_heading(heading: str) -> PostingSectionKind | None:
     """Gives the kind of posting section a heading opens, or None."""
     lowered = heading.lower().replace("’", "'")
-    for pattern, kind in SECTION_PATTERNS:
-        if re.search(pattern, lowered):
+    for pattern, kind in SECTION_REGEXES:
+        if pattern.search(lowered):
             return kind
     return None
 
@@ -177,8 +181,8 @@ def reclassify_boilerplate(sections: list[PostingSection]) -> list[PostingSectio
     for section in sections:
         if section.kind in {"other", "about"}:
             lowered = section.text.lower()
-            for pattern, kind in BOILERPLATE_PATTERNS:
-                if len(lowered) < 1500 and re.search(pattern, lowered):
+            for pattern, kind in BOILERPLATE_REGEXES:
+                if len(lowered) < 1500 and pattern.search(lowered):
                     section = section.model_copy(update={"kind": kind})
                     break
         result.append(section)

@@ -52,11 +52,14 @@ HEADING_MODIFIERS: frozenset[str] = frozenset({
 HEADING_SHAPE = re.compile(r"[A-Za-z][A-Za-z\s&/,'’-]*:?")
 
 
+SECTION_REGEXES = [(re.compile(pattern), kind) for pattern, kind in SECTION_PATTERNS]
+
+
 def classify_heading(heading: str) -> SectionKind | None:
     """Gives the section kind a heading names, or None when it names none we know."""
     lowered = heading.lower().strip(" :#*_")
-    for pattern, kind in SECTION_PATTERNS:
-        if re.search(pattern, lowered):
+    for pattern, kind in SECTION_REGEXES:
+        if pattern.search(lowered):
             return kind
     return None
 
