@@ -49,6 +49,15 @@ def test_gap_tally_counts_postings_not_mentions(master: Profile) -> None:
     assert "pytorch" not in gaps  # the master CV has it
 
 
+def test_gap_tally_shows_the_spelling_most_postings_use() -> None:
+    tally = GapTally()
+    tally.add([("sql", "sql", True)])
+    tally.add([("sql", "SQL", True)])
+    tally.add([("sql", "SQL", False)])
+    (gap,) = tally.top()
+    assert (gap.term, gap.postings, gap.required) == ("SQL", 3, 2)
+
+
 def test_rank_command_formats(tmp_path: Path) -> None:
     args = ["rank", str(JOB_POSTS), "--profile", str(MASTER_CV)]
     table = runner.invoke(app, args)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -112,14 +113,14 @@ class GapTally:
 
     postings: dict[str, int] = field(default_factory=dict)
     required: dict[str, int] = field(default_factory=dict)
-    spelling: dict[str, str] = field(default_factory=dict)
+    spellings: dict[str, Counter[str]] = field(default_factory=dict)
     seen: int = 0
 
     def add(self, missing: list[tuple[str, str, bool]]) -> None:
         """Counts one posting's missing keywords, given as (key, term, required)."""
         self.seen += 1
         for key, term, required in missing:
-            self.spelling.setdefault(key, term)
+            self.spellings.setdefault(key, Counter())[term] += 1
             self.postings[key] = self.postings.get(key, 0) + 1
             if required:
                 self.required[key] = self.required.get(key, 0) + 1
@@ -130,7 +131,8 @@ class GapTally:
         )
         return [
             Gap(
-                term=self.spelling[key],
+                # The spelling most postings use ("SQL" over one posting's "sql"), ties by order.
+                term=self.spellings[key].most_common(1)[0][0],
                 postings=self.postings[key],
                 required=self.required.get(key, 0),
             )
