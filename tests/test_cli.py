@@ -142,3 +142,20 @@ def test_python_dash_m() -> None:
         [sys.executable, "-m", "tailor", "--version"], capture_output=True, text=True, check=True
     )
     assert done.stdout.startswith("tailor ")
+
+
+def test_fill_fills_the_page_of_a_weak_fit(tmp_path: Path) -> None:
+    posting = str(JOB_POSTS / "nlp-llm-engineer.txt")
+    results = {}
+    for flag in ([], ["--fill"]):
+        out = tmp_path / ("filled" if flag else "lean")
+        result = runner.invoke(
+            app, ["match", posting, "--profile", str(MASTER_CV), "--out", str(out), *flag]
+        )
+        assert result.exit_code == 0, result.output
+        results[bool(flag)] = json.loads((out / "result.json").read_text(encoding="utf-8"))
+    lean, filled = results[False], results[True]
+    assert filled["budget"]["fill"] and not lean["budget"]["fill"]
+    assert filled["budget"]["lines_used"] > lean["budget"]["lines_used"]
+    assert filled["budget"]["lines_used"] <= filled["budget"]["lines_available"]
+    assert sum(i["selected"] for i in filled["items"]) > sum(i["selected"] for i in lean["items"])

@@ -752,3 +752,32 @@ def test_the_same_inputs_give_the_same_result(
     assert first.model_dump() == again.model_dump()
     for shipped in job_postings.values():
         assert tailor(master, shipped).model_dump() == tailor(master, shipped).model_dump()
+
+
+def test_fill_takes_the_spare_lines_with_the_best_remaining_items() -> None:
+    profile = cv(
+        section(
+            "EXPERIENCE",
+            entry(
+                "Acme Vision",
+                "Machine Learning Engineer",
+                "2020 - Present",
+                "Trained YOLO models to find parcels on conveyor belts.",
+                "Mentored two interns through their first code reviews.",
+                "Organised the team's weekly reading group on robotics papers.",
+            ),
+        )
+    )
+    job = posting(["Experience with object detection"])
+    lean = tailor(profile, job)
+    full = tailor(profile, job, fill=True)
+    lean_ids = {item.id for item in on_page(lean)}
+    full_ids = {item.id for item in on_page(full)}
+    assert lean_ids < full_ids  # everything evidenced stays, and more comes
+    assert find(lean.result.items, "interns").reason is not None
+    assert find(full.result.items, "interns").selected
+    assert full.result.budget.fill and not lean.result.budget.fill
+    assert full.result.budget.lines_used <= full.result.budget.lines_available
+    # A tight budget still binds.
+    tight = tailor(profile, job, fill=True, max_bullets=1)
+    assert [item.text for item in on_page(tight)] == [find(tight.result.items, "YOLO").text]

@@ -70,6 +70,14 @@ PagesOption = Annotated[float, typer.Option("--pages", min=0.5, max=5, help="Pag
 MaxBulletsOption = Annotated[
     int | None, typer.Option("--max-bullets", min=1, help="At most this many items.")
 ]
+FillOption = Annotated[
+    bool,
+    typer.Option(
+        "--fill",
+        help="Fill the page's spare lines with the best remaining items, even ones that show "
+        "no posting keyword (by default a weak fit gets a shorter page).",
+    ),
+]
 
 
 def max_bytes_of(megabytes: float) -> int:
@@ -117,6 +125,7 @@ def match(
     ] = None,
     pages: PagesOption = 1.0,
     max_bullets: MaxBulletsOption = None,
+    fill: FillOption = False,
     formats: Annotated[
         list[str] | None,
         typer.Option(
@@ -152,6 +161,7 @@ def match(
             out=out,
             pages=pages,
             max_bullets=max_bullets,
+            fill=fill,
             formats=formats,
             reference_docx=reference_docx,
             template=template,
@@ -181,7 +191,7 @@ def match(
         check_out_dir(out_dir, inputs)
         master = load_master(profile_path, max_size)
         analysed = load_posting(posting, max_bytes=max_bytes_of(max_size))
-        tailored = tailor(master, analysed, pages=pages, max_bullets=max_bullets)
+        tailored = tailor(master, analysed, pages=pages, max_bullets=max_bullets, fill=fill)
         outputs = write_outputs(
             tailored,
             out_dir,
@@ -210,6 +220,7 @@ def match_many(
     out: Path | None,
     pages: float,
     max_bullets: int | None,
+    fill: bool,
     formats: list[str] | None,
     reference_docx: Path | None,
     template: Path | None,
@@ -248,7 +259,7 @@ def match_many(
         try:
             check_out_dir(root / folder, {"posting": path})
             analysed = load_posting(path, max_bytes=max_bytes_of(max_size))
-            tailored = tailor(master, analysed, pages=pages, max_bullets=max_bullets)
+            tailored = tailor(master, analysed, pages=pages, max_bullets=max_bullets, fill=fill)
             write_outputs(
                 tailored,
                 root / folder,
@@ -294,6 +305,7 @@ def report(
     profile: ProfileOption = None,
     pages: PagesOption = 1.0,
     max_bullets: MaxBulletsOption = None,
+    fill: FillOption = False,
     format: Annotated[
         ReportFormat,
         typer.Option("--format", help="table (the terminal view), md, html or json."),
@@ -308,7 +320,7 @@ def report(
         profile_path = resolve_profile(profile)
         master = load_master(profile_path, max_size)
         analysed = load_posting(posting, max_bytes=max_bytes_of(max_size))
-        tailored = tailor(master, analysed, pages=pages, max_bullets=max_bullets)
+        tailored = tailor(master, analysed, pages=pages, max_bullets=max_bullets, fill=fill)
         if format is ReportFormat.md:
             from tailor.render.markdown import render_report_markdown
 

@@ -377,6 +377,11 @@ class PostingInfo(Model):
 class Budget(Model):
     pages: float = Field(description="The page budget asked for.")
     max_bullets: int | None = Field(default=None, description="The item limit asked for.")
+    fill: bool = Field(
+        default=False,
+        description="Whether the spare lines were filled with the best remaining items, "
+        "evidence or not (--fill).",
+    )
     lines_available: int = Field(description="Estimated lines the page budget holds.")
     lines_used: int = Field(description="Estimated lines the tailored résumé takes.")
 

@@ -13,14 +13,20 @@ def tailor(
     *,
     pages: float = 1.0,
     max_bullets: int | None = None,
+    fill: bool = False,
 ) -> Tailored:
-    """Gives the tailored résumé of a profile for an analysed posting, with its result."""
+    """Gives the tailored résumé of a profile for an analysed posting, with its result.
+
+    ``fill`` fills the page's spare lines with the best remaining items, evidence or not.
+    """
     from tailor.rank import rank_items
     from tailor.report import check_knockouts, coverage, recruiter_checks
     from tailor.select import select_items
 
     ranked = rank_items(profile, posting)
-    selection = select_items(profile, posting, ranked, pages=pages, max_bullets=max_bullets)
+    selection = select_items(
+        profile, posting, ranked, pages=pages, max_bullets=max_bullets, fill=fill
+    )
     check_truthful(profile, selection.resume)
     score, keywords = coverage(posting, profile, selection.resume, selection.items)
     result = Result(
@@ -36,6 +42,7 @@ def tailor(
         budget=Budget(
             pages=pages,
             max_bullets=max_bullets,
+            fill=fill,
             lines_available=selection.lines_available,
             lines_used=selection.lines_used,
         ),

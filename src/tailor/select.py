@@ -74,13 +74,15 @@ def select_items(
     pages: float = 1.0,
     max_bullets: int | None = None,
     min_score: float = MIN_SCORE,
+    fill: bool = False,
 ) -> Selection:
     """Gives the tailored résumé and every item marked selected or dropped with its reason.
 
     Only items that show a posting keyword themselves (the keywords part of the score: the
     term or a kind of it) and score at least ``min_score`` compete for the page: a short page of
     relevant bullets beats a full page of filler. Credit through broader, related or partly
-    shown terms ranks an item but does not earn it a place on its own.
+    shown terms ranks an item but does not earn it a place on its own. With ``fill``, the lines
+    left are filled all the same: the best-scored remaining items, redundant ones excepted.
     """
     budget = int(pages * LINES_PER_PAGE)
     used = HEADER_LINES + sum(
@@ -151,9 +153,14 @@ def select_items(
             reasons[best.id] = f"over budget: needs {cost(best)} more lines of {budget - used} left"
             continue
         take(best)
-    if not chosen:
-        # Nothing shows a posting keyword: fill the page by score all the same.
+    if fill or not chosen:
+        # Asked for, or nothing shows a posting keyword: fill the page by score all the same.
+        taken = {item.id for item in chosen}
         for item in pending:
+            if item.id in taken or any(
+                overlap(words(item.text), words(other.text)) > REDUNDANT_OVERLAP for other in chosen
+            ):
+                continue
             if (max_bullets is None or len(chosen) < max_bullets) and used + cost(item) <= budget:
                 take(item)
 
