@@ -5,8 +5,12 @@ from __future__ import annotations
 import csv
 import io
 import json
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from tailor.batch import GapTally, Matcher, fit_posting, posting_paths, rank_postings
@@ -138,3 +142,30 @@ def test_match_many_fails_when_nothing_can_be_tailored(tmp_path: Path) -> None:
     )
     assert result.exit_code == 2
     assert "none of the 2 postings" in result.output
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
+def test_progress_goes_to_a_terminal_stderr_and_stdout_stays_clean(tmp_path: Path) -> None:
+    import os
+    import pty
+
+    postings = sorted(JOB_POSTS.glob("*.txt"))
+    for index in range(21):  # enough for the bar to show
+        shutil.copy(postings[index % len(postings)], tmp_path / f"posting_{index:02d}.txt")
+    leader, follower = pty.openpty()
+    done = subprocess.run(
+        [sys.executable, "-m", "tailor", "rank", str(tmp_path), "--format", "csv",
+         "--profile", str(MASTER_CV), "--jobs", "1"],
+        stdout=subprocess.PIPE, stderr=follower, check=False, timeout=120,
+    )  # fmt: skip
+    os.close(follower)
+    shown = b""
+    try:
+        while chunk := os.read(leader, 65536):
+            shown += chunk
+    except OSError:  # the terminal is closed once read to the end
+        pass
+    os.close(leader)
+    assert done.returncode == 0
+    assert done.stdout.decode().startswith("rank,score,title")
+    assert b"analysing postings" in shown

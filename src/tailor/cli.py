@@ -499,9 +499,11 @@ def progress(total: int, label: str) -> Iterator[Callable[[], None]]:
     if total < 20 or not sys.stderr.isatty():
         yield lambda: None
         return
+    from rich.console import Console
     from rich.progress import Progress
 
-    with Progress(transient=True) as bar:
+    # On stderr: stdout carries the table, CSV or JSON, and must stay clean when redirected.
+    with Progress(transient=True, console=Console(stderr=True)) as bar:
         task = bar.add_task(label, total=total)
         yield lambda: bar.advance(task)
 
