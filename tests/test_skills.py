@@ -125,3 +125,12 @@ def test_dotted_degree_acronyms_match_without_their_last_period() -> None:
     assert "Master's degree" in names("M.S in Electrical Engineering")
     assert "Bachelor's degree" in names("B.S. in Physics")
     assert "Bachelor's degree" not in names("b.s, that is nonsense")  # acronyms keep their case
+
+
+def test_nested_matches_find_a_skill_inside_a_longer_term() -> None:
+    doc = make_doc("Machine Learning Engineer working on video question answering")
+    plain = {match.skill.name for match in match_skills(doc)}
+    nested = {match.skill.name for match in match_skills(doc, nested=True)}
+    assert "machine learning" not in plain and "machine learning" in nested
+    assert "question answering" not in plain and "question answering" in nested
+    assert plain <= nested

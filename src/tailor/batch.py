@@ -77,7 +77,7 @@ class Matcher:
         from tailor.rank import gather_evidence
         from tailor.report import profile_lines
 
-        evidence = gather_evidence(profile_lines(self.profile))
+        evidence = gather_evidence(profile_lines(self.profile), nested=True)
         self.skills = {name for e in evidence for name in e.skills}
         self.lemma_text = " ".join(e.lemma_text for e in evidence)
 

@@ -79,15 +79,15 @@ class Evidence:
     lemma_text: str
 
 
-def gather_evidence(texts: Iterable[str]) -> list[Evidence]:
-    """Gives the evidence of each text, in order."""
+def gather_evidence(texts: Iterable[str], *, nested: bool = False) -> list[Evidence]:
+    """Gives the evidence of each text, in order (``nested``: see skills.match_skills)."""
     from tailor.nlp import content_lemmas, make_docs
     from tailor.skills import match_skills
 
     evidence = []
     for doc in make_docs(texts):
         skills: dict[str, str] = {}
-        for match in match_skills(doc):
+        for match in match_skills(doc, nested=nested):
             skills.setdefault(match.skill.name, match.text)
         evidence.append(
             Evidence(

@@ -212,7 +212,7 @@ def find_mentions(texts: Sequence[str], keywords: Sequence[Keyword]) -> list[lis
     found: list[list[Mention]] = []
     for text, doc in zip(texts, make_docs(texts), strict=True):
         mentions: list[Mention] = []
-        for match in match_skills(doc):
+        for match in match_skills(doc, nested=True):
             concept = concepts.get(match.skill.name)
             if concept is None:
                 continue
@@ -373,7 +373,7 @@ def kinds_shown(keywords: Sequence[Keyword], lines: list[str]) -> list[str | Non
     if not keywords or not lines:
         return [None] * len(keywords)
     taxonomy = load_taxonomy()
-    (evidence,) = gather_evidence(["\n".join(lines)])
+    (evidence,) = gather_evidence(["\n".join(lines)], nested=True)
     return [kind_shown(evidence, keyword, taxonomy) for keyword in keywords]
 
 

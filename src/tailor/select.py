@@ -260,7 +260,7 @@ def skills_shown(skills: list[str], posting: Posting) -> list[str]:
     taxonomy = load_taxonomy()
     return [
         skill
-        for skill, evidence in zip(skills, gather_evidence(skills), strict=True)
+        for skill, evidence in zip(skills, gather_evidence(skills, nested=True), strict=True)
         if any(
             shows(evidence, keyword) or kind_shown(evidence, keyword, taxonomy)
             for keyword in posting.keywords

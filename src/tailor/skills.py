@@ -248,8 +248,13 @@ def guarded(doc: Doc, span: Span, skill: Skill, spans: list[Span]) -> bool:
     return False
 
 
-def match_skills(doc: Doc) -> list[SkillMatch]:
-    """Gives the taxonomy matches in a doc, longest first where they overlap, in text order."""
+def match_skills(doc: Doc, *, nested: bool = False) -> list[SkillMatch]:
+    """Gives the taxonomy matches in a doc, longest first where they overlap, in text order.
+
+    With ``nested``, a skill inside a longer match counts too: "Machine Learning Engineer"
+    also shows machine learning, "video question answering" question answering (what a
+    recruiter's search finds in a CV). Without, only the longest match of a stretch counts.
+    """
     from spacy.tokens import Span
     from spacy.util import filter_spans
 
@@ -261,7 +266,19 @@ def match_skills(doc: Doc) -> list[SkillMatch]:
     ]
     if not raw:
         return []
-    spans = sorted(filter_spans(raw), key=lambda span: span.start)
+    kept = filter_spans(raw)
+    if nested:
+        inner = {
+            (span.start, span.end, span.label): span
+            for span in raw
+            for outer in kept
+            if outer.start <= span.start
+            and span.end <= outer.end
+            and span.label != outer.label
+            and (span.start, span.end) != (outer.start, outer.end)
+        }
+        kept = kept + list(inner.values())
+    spans = sorted(kept, key=lambda span: (span.start, -span.end))
     skills = load_taxonomy().skills
     # Sentence boundaries once per doc: Span.sent walks the tokens for every match.
     sentences = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
