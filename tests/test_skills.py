@@ -134,3 +134,11 @@ def test_nested_matches_find_a_skill_inside_a_longer_term() -> None:
     assert "machine learning" not in plain and "machine learning" in nested
     assert "question answering" not in plain and "question answering" in nested
     assert plain <= nested
+
+
+def test_slashes_and_commas_after_cpp_and_csharp_split_the_names() -> None:
+    assert {"C++", "Java"} <= set(names("Wrote services in C++/Java"))
+    assert {"C++", "Java"} <= set(names("C++,Java"))
+    assert {"C++", "CUDA"} <= set(names("C++/CUDA kernels"))
+    assert {"C#", ".NET"} <= set(names("C#/.NET developer"))
+    assert "CI/CD" in names("CI/CD pipelines")  # still whole

@@ -84,9 +84,14 @@ def get_nlp() -> Language:
     """Gives the shared pipeline: blank English, protected terms, lookup lemmas, sentencizer."""
     import spacy
     from spacy.attrs import NORM, ORTH
+    from spacy.util import compile_infix_regex
 
     nlp = spacy.blank("en")
     tokenizer: Any = nlp.tokenizer
+    # A slash or comma right after C++ or C# splits as it does after letters ("C++/Java",
+    # "C#,.NET"); spaCy's infixes only split between letters and digits.
+    infixes = [*nlp.Defaults.infixes, r"(?<=[+#])[/,](?=\S)", r"(?<=\w)/(?=\.\w)"]
+    tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     for term in [*PROTECTED_TERMS, *protected_terms()]:
         for variant in {term, term.lower(), term.upper(), term.title(), term.capitalize()}:
             tokenizer.add_special_case(variant, [{ORTH: variant}])
