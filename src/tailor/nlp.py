@@ -90,7 +90,8 @@ def get_nlp() -> Language:
     tokenizer: Any = nlp.tokenizer
     # A slash or comma right after C++ or C# splits as it does after letters ("C++/Java",
     # "C#,.NET"); spaCy's infixes only split between letters and digits.
-    infixes = [*nlp.Defaults.infixes, r"(?<=[+#])[/,](?=\S)", r"(?<=\w)/(?=\.\w)"]
+    defaults: Any = nlp.Defaults
+    infixes = [*defaults.infixes, r"(?<=[+#])[/,](?=\S)", r"(?<=\w)/(?=\.\w)"]
     tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     for term in [*PROTECTED_TERMS, *protected_terms()]:
         for variant in {term, term.lower(), term.upper(), term.title(), term.capitalize()}:
