@@ -109,3 +109,13 @@ def test_a_plain_title_line_before_markdown_sections_stays_the_title() -> None:
     assert parse_posting("Apply below\n\n# Senior ML Engineer\n\n## Duties\n- Ship\n").title == (
         "Senior ML Engineer"
     )
+
+
+def test_us_states_in_a_posting_are_not_keywords() -> None:
+    posting = analyze_posting(
+        "Data Analyst\nAcme - Boston, MA\n\nRequirements\n"
+        "- We hire in AZ, CA, CO, CT, FL, MA, NY, TX\n- SQL, Python, Tableau\n"
+    )
+    terms = {keyword.term for keyword in posting.keywords}
+    assert {"SQL", "Python", "Tableau"} <= terms
+    assert not terms & {"AZ", "CA", "CO", "CT", "FL", "MA", "NY", "TX"}

@@ -142,3 +142,9 @@ def test_slashes_and_commas_after_cpp_and_csharp_split_the_names() -> None:
     assert {"C++", "CUDA"} <= set(names("C++/CUDA kernels"))
     assert {"C#", ".NET"} <= set(names("C#/.NET developer"))
     assert "CI/CD" in names("CI/CD pipelines")  # still whole
+
+
+def test_us_state_codes_after_a_place_are_places_not_degrees() -> None:
+    assert "Master's degree" not in names("Klaviyo - Boston, MA")
+    assert "Master's degree" in names("MA in Economics")
+    assert names("We hire in AZ, CA, CO, MA and NY") == []

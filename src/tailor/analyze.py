@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from tailor.model import Category, Importance, Keyword, KnockOut, Posting, PostingSectionKind
 from tailor.nlp import norm_key, span_text
 from tailor.parse.posting import parse_posting
+from tailor.skills import US_STATES
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -269,6 +270,7 @@ def outside_terms(
                 offset + shape.start() not in covered
                 and TOOL_LIKE.match(word)
                 and word not in NOT_TOOLS
+                and word not in US_STATES
                 and word not in company_words
                 and not (word.isupper() and text.isupper())
                 and norm_key(word) not in seen

@@ -25,6 +25,13 @@ GUARD_BEFORE: dict[str, set[str]] = {
     "CV": {"your", "a", "the", "our", "send", "submit", "upload", "attach", "updated", "my"},
 }
 GUARD_AFTER: dict[str, set[str]] = {"CV": {"and", "&", "to", "or"}}
+# US state codes: "Boston, MA" is a place, not a Master of Arts; "AZ, CA, CO" a list of states.
+US_STATES = frozenset({
+    "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL", "GA", "HI", "ID", "IL", "IN",
+    "IA", "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH",
+    "NJ", "NM", "NY", "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT",
+    "VT", "VA", "WA", "WV", "WI", "WY",
+})  # fmt: skip
 # An ambiguous name (Go, R, C, Swift, Spark ...) counts only next to other technical terms.
 AMBIGUOUS_WINDOW = 4
 SKILL_CUES = {
@@ -227,6 +234,8 @@ def guarded(doc: Doc, span: Span, skill: Skill, spans: list[Span]) -> bool:
     text = span_text(span)
     before = {token.lower_ for token in doc[max(0, span.start - 3) : span.start]}
     after = doc[span.end].lower_ if span.end < len(doc) else ""
+    if text in US_STATES and is_place(doc, span.start):
+        return True
     base = text.rstrip("s")
     if base in GUARD_BEFORE and (before & GUARD_BEFORE[base] or after in GUARD_AFTER[base]):
         return True
@@ -246,6 +255,14 @@ def guarded(doc: Doc, span: Span, skill: Skill, spans: list[Span]) -> bool:
         cued = " ".join(t.lower_ for t in doc[max(0, span.start - 2) : span.start]) in SKILL_CUES
         return not ((neighbours and near_list) or cued)
     return False
+
+
+def is_place(doc: Doc, start: int) -> bool:
+    """Tells whether a state code at ``start`` follows a place: "Boston, MA", "AZ, CA"."""
+    if start < 2 or doc[start - 1].text != ",":
+        return False
+    before = doc[start - 2].text
+    return before in US_STATES or (before.istitle() and before.isalpha())
 
 
 def match_skills(doc: Doc, *, nested: bool = False) -> list[SkillMatch]:
