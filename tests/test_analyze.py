@@ -119,3 +119,20 @@ def test_us_states_in_a_posting_are_not_keywords() -> None:
     terms = {keyword.term for keyword in posting.keywords}
     assert {"SQL", "Python", "Tableau"} <= terms
     assert not terms & {"AZ", "CA", "CO", "CT", "FL", "MA", "NY", "TX"}
+
+
+def test_knockouts_not_fooled_by_everyday_words() -> None:
+    posting = analyze_posting(
+        "Data Engineer\n\nRequirements\n"
+        "- A Bachelor's degree in Computer Science, plus 5 years of experience with Python\n"
+        "- 2-4 + years of experience with SQL\n"
+        "- Ability to learn rapidly and master diverse web technologies\n"
+        "- Follow up & clearance of invoices with the finance team\n"
+        "- Advanced skills in SQL and MS Excel\n"
+    )
+    facts = {(fact.kind, fact.value) for fact in posting.knockouts}
+    assert facts == {("years", "5"), ("degree", "Bachelor's"), ("years", "2-4+")}
+    assert not any(k.canonical == "Bachelor's degree" and k.importance != "required"
+                   for k in posting.keywords)  # fmt: skip
+    cleared = analyze_posting("Analyst\n\nRequirements\n- Active security clearance required\n")
+    assert [fact.kind for fact in cleared.knockouts] == ["clearance"]

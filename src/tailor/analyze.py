@@ -47,6 +47,7 @@ PREFERRED_WORDS = (
     "nice", "plus", "bonus", "prefer", "desirab", "ideal", "advantage", "good to", "not req",
     "would be", "welcome",
 )  # fmt: skip
+ADDING_PLUS = re.compile(r"\bplus\s+(?:\d|at least|a minimum|minimum|experience|years)")
 ROLE_SECTIONS: set[PostingSectionKind] = {"title", "requirements", "preferred"}
 PHRASE_WEIGHT = 0.6
 SALIENT_SECTIONS: set[PostingSectionKind] = {"requirements", "preferred"}
@@ -85,11 +86,14 @@ NOT_TOOLS = {
     "WITH", "YOU", "OUR", "WE", "LI",
 }  # fmt: skip
 YEARS = re.compile(
-    r"(?P<value>\d{1,2}\s*\+?(?:\s*(?:-|–|to)\s*\d{1,2})?\+?)\s*(?:or more\s*)?years?", re.I
+    r"(?P<value>\d{1,2}\s*\+?(?:\s*(?:-|–|to)\s*\d{1,2})?\s*\+?)\s*(?:or more\s*)?years?", re.I
 )
+# A bare "master" is a degree only before degree/of/in ("master diverse web technologies" is a
+# verb), and MS/MA only when not Microsoft's ("MS Excel").
 DEGREE = re.compile(
-    r"\b(?P<value>ph\.?\s?d\.?|doctorate|master'?s?|m\.?s\.?c?\b|bachelor'?s?|b\.?s\.?c?\b|b\.?a\.?\b"
-    r"|m\.?eng|b\.?eng|degree)\b",
+    r"\b(?P<value>ph\.?\s?d\.?|doctorate|master(?:'s|’s|s)|master(?=\s+(?:degree|of|in)\b)"
+    r"|m\.?s\.?c?\b(?!\s*(?:excel|office|word|access|project|teams|sql|dynamics|visio|outlook"
+    r"|powerpoint|azure))|bachelor'?s?|b\.?s\.?c?\b|b\.?a\.?\b|m\.?eng|b\.?eng|degree)\b",
     re.IGNORECASE,
 )
 YEARS_CONTEXT = re.compile(r"experience|industry|professional|working")
@@ -99,7 +103,13 @@ CONSTRAINTS: list[tuple[str, re.Pattern[str]]] = [
     (kind, re.compile(pattern))
     for kind, pattern in [
         ("visa", r"visa|sponsorship|authori[sz]ed to work|work authori[sz]ation|right to work"),
-        ("clearance", r"security clearance|\bclearance\b|\bts/sci\b|polygraph"),
+        # A clearance with its kind or its need, not "clearance of invoices".
+        (
+            "clearance",
+            r"(security|secret|government|federal|dod|active|public trust|sc|dv|nv1)"
+            r" clearance|clearance (required|level|eligib)|(obtain|hold|maintain)( an?)? clearance"
+            r"|\bts/sci\b|polygraph",
+        ),
         ("onsite", r"\bon[- ]?site\b|in[- ]office|in the office|\bhybrid\b|relocat"),
         ("location", r"must (be|reside|live) (located |based )?in|based in|within commuting"),
     ]
@@ -225,8 +235,11 @@ def analyze_posting(text: str, *, source: str | None = None) -> Posting:
 
 
 def says_preferred(text: str) -> bool:
-    """Tells whether a sentence marks what it asks as a plus ("nice to have", "preferred")."""
-    lowered = text.lower()
+    """Tells whether a sentence marks what it asks as a plus ("nice to have", "preferred").
+
+    An adding "plus" ("a degree, plus 5 years of experience") is not one.
+    """
+    lowered = ADDING_PLUS.sub("", text.lower())
     return (
         any(word in lowered for word in PREFERRED_WORDS)
         and PREFERRED_CUE.search(lowered) is not None
