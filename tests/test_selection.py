@@ -781,3 +781,15 @@ def test_fill_takes_the_spare_lines_with_the_best_remaining_items() -> None:
     # A tight budget still binds.
     tight = tailor(profile, job, fill=True, max_bullets=1)
     assert [item.text for item in on_page(tight)] == [find(tight.result.items, "YOLO").text]
+
+
+def test_an_empty_kept_section_prints_no_heading() -> None:
+    profile = parse_profile_text(
+        "JANE DOE\njane@example.com\n\nSUMMARY\n\nEXPERIENCE\n\nData Analyst\nAcme Corp\n"
+        "Jan 2019 - Dec 2023\n- Built SQL reports for 12 units.\n\nEDUCATION\n\n"
+        "B.A., Economics\nBoston University\n2014 - 2018\n"
+    )
+    assert "summary" in [s.kind for s in profile.sections]
+    tailored = tailor(profile, posting(["Experience with SQL"]))
+    assert "summary" not in [s.kind for s in tailored.resume.sections]
+    assert "education" in [s.kind for s in tailored.resume.sections]

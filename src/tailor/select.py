@@ -53,7 +53,9 @@ def entry_lines(entry: Entry) -> int:
 
 
 def fixed_lines(section: Section) -> int:
-    """Gives the lines of a section that is always kept whole."""
+    """Gives the lines of a section that is always kept whole (none if it is empty)."""
+    if not (section.entries or section.skills or section.lines):
+        return 0
     lines = HEADING_LINES
     lines += sum(text_lines(group.text) for group in section.skills)
     lines += sum(text_lines(line) for line in section.lines)
@@ -216,6 +218,8 @@ def build_resume(profile: Profile, posting: Posting, items: list[ScoredItem]) ->
     sections: list[Section] = []
     for section in profile.sections:
         if section.kind in ALWAYS_KEPT:
+            if not (section.entries or section.skills or section.lines):
+                continue  # an empty heading in the master CV is not worth a résumé line
             sections.append(
                 section.model_copy(
                     update={"skills": [order_skills(g, matched_terms) for g in section.skills]}
