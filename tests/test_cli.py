@@ -159,3 +159,21 @@ def test_fill_fills_the_page_of_a_weak_fit(tmp_path: Path) -> None:
     assert filled["budget"]["lines_used"] > lean["budget"]["lines_used"]
     assert filled["budget"]["lines_used"] <= filled["budget"]["lines_available"]
     assert sum(i["selected"] for i in filled["items"]) > sum(i["selected"] for i in lean["items"])
+
+
+def test_a_budget_the_kept_sections_overflow_is_warned(tmp_path: Path) -> None:
+    summary = "\n".join(f"- Point {i} about building data tools at scale." for i in range(40))
+    cv = tmp_path / "cv.txt"
+    cv.write_text(
+        f"JANE DOE\njane@example.com\n\nSUMMARY\n\n{summary}\n\nEXPERIENCE\n\nData Analyst\n"
+        "Acme Corp\nJan 2019 - Dec 2023\n- Built SQL reports in Python.\n\nEDUCATION\n\n"
+        "B.A., Economics\nBoston University\n2014 - 2018\n",
+        encoding="utf-8",
+    )
+    posting = str(JOB_POSTS / "mlops-engineer.txt")
+    args = ["match", posting, "--profile", str(cv), "--out", str(tmp_path / "o"), "--pages", "0.5"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    assert "warning: the résumé takes about" in result.output
+    roomy = runner.invoke(app, [*args[:-1], "2", "--out", str(tmp_path / "o2")])
+    assert "warning: the résumé takes about" not in roomy.output

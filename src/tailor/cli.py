@@ -202,6 +202,14 @@ def match(
     except TailorError as error:
         fail(error)
     print_report(tailored.result)
+    budget = tailored.result.budget
+    if budget.lines_used > budget.lines_available:
+        typer.echo(
+            f"warning: the résumé takes about {budget.lines_used} lines, more than --pages "
+            f"{pages:g} holds ({budget.lines_available}): the header, education, skills and "
+            "summary are always kept; try a larger --pages",
+            err=True,
+        )
     typer.echo(f"wrote {', '.join(str(p) for p in outputs.files.values())}")
     if outputs.pdf_pages is not None:
         typer.echo(f"resume.pdf: {outputs.pdf_pages} page{'s' if outputs.pdf_pages > 1 else ''}")
