@@ -136,3 +136,11 @@ def test_knockouts_not_fooled_by_everyday_words() -> None:
                    for k in posting.keywords)  # fmt: skip
     cleared = analyze_posting("Analyst\n\nRequirements\n- Active security clearance required\n")
     assert [fact.kind for fact in cleared.knockouts] == ["clearance"]
+
+
+def test_markdown_link_text_counts_in_a_posting() -> None:
+    posting = analyze_posting(
+        "ML Engineer\n\nRequirements\n- Knowledge of [computer vision](https://x.org/cv)\n"
+    )
+    keyword = next(k for k in posting.keywords if k.canonical == "computer vision")
+    assert "https" not in keyword.evidence

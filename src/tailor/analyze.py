@@ -14,6 +14,7 @@ from tailor.model import Category, Importance, Keyword, KnockOut, Posting, Posti
 from tailor.nlp import norm_key, span_text
 from tailor.parse.posting import parse_posting
 from tailor.skills import US_STATES
+from tailor.text import LINK
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -147,7 +148,8 @@ def counted_units(posting: Posting) -> list[tuple[str, PostingSectionKind]]:
         if section.kind in BOILERPLATE:
             continue
         for line in section.text.split("\n"):
-            line = BULLET_MARK.sub("", line).strip()
+            # Link text counts, its address does not: "[computer vision](https://...)".
+            line = LINK.sub(r"\1", BULLET_MARK.sub("", line)).strip()
             # Benefits and legal paragraphs also sit, unheaded, under counted sections.
             if line and not BOILERPLATE_LINE.search(line.lower()):
                 units.append((line, section.kind))
