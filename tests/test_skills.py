@@ -148,3 +148,11 @@ def test_us_state_codes_after_a_place_are_places_not_degrees() -> None:
     assert "Master's degree" not in names("Klaviyo - Boston, MA")
     assert "Master's degree" in names("MA in Economics")
     assert names("We hire in AZ, CA, CO, MA and NY") == []
+
+
+def test_everyday_excel_and_present_are_not_skills() -> None:
+    assert names("Excel at working in a highly collaborative environment") == []
+    assert names("You will excel at shipping") == []
+    assert "Microsoft Excel" in names("SQL and Excel")
+    assert names("This role will also present exciting opportunities") == []
+    assert "presentation skills" in names("presenting findings to executives")

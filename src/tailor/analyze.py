@@ -35,7 +35,7 @@ BOILERPLATE_LINE = re.compile(
     r"|protected (veteran|characteristic|class)|reasonable accommodation|disabilities act"
     r"|401\(?k\)?|paid time off|health insurance|medical, dental|dental,? and vision"
     r"|parental leave|employee benefits|benefits (include|including|package)"
-    r"|e-verify|privacy (policy|notice)",
+    r"|e-verify|privacy (policy|notice)|genetic information|stipend",
 )
 IMPORTANCE_WEIGHT: dict[Importance, float] = {"required": 1.0, "preferred": 0.6}
 PREFERRED_CUE = re.compile(
@@ -84,7 +84,7 @@ NOT_TOOLS = {
     "US", "USA", "UK", "EU", "EEO", "HR", "PTO", "CEO", "CTO", "VP", "LLC", "INC", "OK", "IT",
     "TBD", "FAQ", "ETA", "II", "III", "IV", "NYC", "SF", "LA", "EST", "PST", "CET", "UTC",
     "USD", "EUR", "GBP", "ID", "WFH", "KPIs", "KPI", "OKRs", "YOE", "AND", "OR", "THE", "FOR",
-    "WITH", "YOU", "OUR", "WE", "LI",
+    "WITH", "YOU", "OUR", "WE", "LI", "NO", "NOT", "ALL", "ANY",
 }  # fmt: skip
 YEARS = re.compile(
     r"(?P<value>\d{1,2}\s*\+?(?:\s*(?:-|–|to)\s*\d{1,2})?\s*\+?)\s*(?:or more\s*)?years?", re.I

@@ -23,8 +23,13 @@ SkillKind = Literal["hard", "soft"]
 # Words before an ambiguous acronym that give it its other meaning ("send your CV").
 GUARD_BEFORE: dict[str, set[str]] = {
     "CV": {"your", "a", "the", "our", "send", "submit", "upload", "attach", "updated", "my"},
+    "Excel": {"to", "will", "you", "who", "must", "should", "can"},
 }
-GUARD_AFTER: dict[str, set[str]] = {"CV": {"and", "&", "to", "or"}}
+# Words after one that give it its other meaning ("Excel at working with others").
+GUARD_AFTER: dict[str, set[str]] = {
+    "CV": {"and", "&", "to", "or"},
+    "Excel": {"at", "in", "as", "when", "under"},
+}
 # US state codes: "Boston, MA" is a place, not a Master of Arts; "AZ, CA, CO" a list of states.
 US_STATES = frozenset({
     "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL", "GA", "HI", "ID", "IL", "IN",
