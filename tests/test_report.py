@@ -245,8 +245,27 @@ def test_years_count_overlaps_once_and_present_is_the_newest_date() -> None:
     (check,) = check_knockouts(posting_with(fact), profile)
     assert (check.verdict, check.shown) == ("meets", "3.0 years of work (5.0 with research)")
     assert "2022-12" in check.note
-    (later,) = check_knockouts(posting_with(fact.model_copy(update={"value": "6+"})), profile)
-    assert later.verdict == "short"
+    six = posting_with(fact.model_copy(update={"value": "6+"}))
+    (later,) = check_knockouts(six, profile)
+    # Short of 6 years as far as the CV's dates go, but the ongoing role may have run on.
+    assert later.verdict == "check" and "count again" in later.note
+    ended = profile.model_copy(
+        update={
+            "sections": [
+                section.model_copy(
+                    update={
+                        "entries": [
+                            e.model_copy(update={"end": "2022-12"}) if e.end == "present" else e
+                            for e in section.entries
+                        ]
+                    }
+                )
+                for section in profile.sections
+            ]
+        }
+    )
+    (closed,) = check_knockouts(six, ended)
+    assert closed.verdict == "short"
     (research,) = check_knockouts(posting_with(fact.model_copy(update={"value": "4"})), profile)
     assert research.verdict == "check"
     (today,) = check_knockouts(

@@ -559,10 +559,28 @@ def check_years(
             f"Only with research do your dates reach {asked}{until}: "
             "say what the research involved."
         )
+    elif ongoing(profile, WORK_KINDS) and today is not None:
+        # The CV does not say when it was written: an ongoing role may run well past its
+        # newest date, so a shortfall is for the user to judge, not a verdict.
+        verdict = "check"
+        note = (
+            f"Your dates fall short of {asked}{until}; your ongoing role has run longer if "
+            "the CV is older than that: count again."
+        )
     else:
         verdict = "short"
         note = f"Your dates fall short of {asked}{until}."
     return KnockOutCheck(**base, asked=asked, shown=shown, verdict=verdict, note=note)
+
+
+def ongoing(profile: Profile, kinds: set[SectionKind]) -> bool:
+    """Tells whether the CV has an entry of these sections that runs to 'present'."""
+    return any(
+        entry.end == "present"
+        for section in profile.sections
+        if section.kind in kinds
+        for entry in section.entries
+    )
 
 
 def check_degree(fact: KnockOut, profile: Profile, *, required: bool) -> KnockOutCheck:
