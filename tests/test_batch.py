@@ -169,3 +169,21 @@ def test_progress_goes_to_a_terminal_stderr_and_stdout_stays_clean(tmp_path: Pat
     assert done.returncode == 0
     assert done.stdout.decode().startswith("rank,score,title")
     assert b"analysing postings" in shown
+
+
+def test_rank_says_stdin_is_for_one_posting() -> None:
+    result = runner.invoke(app, ["rank", "-", "--profile", str(MASTER_CV)])
+    assert result.exit_code == 2
+    assert "standard input (-) is for one posting" in result.output
+
+
+def test_match_of_a_folder_with_one_posting_says_one(tmp_path: Path) -> None:
+    folder = tmp_path / "postings"
+    folder.mkdir()
+    shutil.copy(JOB_POSTS / "mlops-engineer.txt", folder)
+    out = tmp_path / "out"
+    result = runner.invoke(
+        app, ["match", str(folder), "--profile", str(MASTER_CV), "--out", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    assert "wrote 1 tailored résumé and" in result.output

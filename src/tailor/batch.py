@@ -54,6 +54,11 @@ def posting_paths(inputs: Sequence[Path]) -> list[Path]:
             )
         elif path.exists():
             found.append(path)
+        elif str(path) == "-":
+            raise InputError(
+                "standard input (-) is for one posting",
+                hint="use 'tailor match -' or 'tailor report -', or give files or folders here",
+            )
         else:
             raise InputError("no such posting", path=path, hint="check the path and try again")
     if not found:

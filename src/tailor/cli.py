@@ -288,7 +288,8 @@ def match_many(
         write_atomic(root / "index.md", render_index(rows).encode("utf-8"))
     except OSError as error:
         fail(TailorError(f"cannot write the index: {error.strerror}", path=root / "index.md"))
-    typer.echo(f"wrote {len(rows)} tailored résumés and {root / 'index.md'}")
+    count = f"{len(rows)} tailored résumé{'' if len(rows) == 1 else 's'}"
+    typer.echo(f"wrote {count} and {root / 'index.md'}")
 
 
 def print_report(result: Result) -> None:
