@@ -599,3 +599,16 @@ def test_a_keyword_inside_a_longer_term_is_covered() -> None:
     keywords = {k.canonical: k for k in tailor(master, posting).result.keywords}
     assert keywords["question answering"].status == "covered"
     assert keywords["machine learning"].status == "covered"
+
+
+def test_job_title_found_when_the_cv_puts_the_role_first() -> None:
+    from tailor.parse import parse_profile_text
+
+    master = parse_profile_text(
+        "JANE DOE\njane@example.com\n\nEXPERIENCE\n\nData Analyst\nAcme Corp | Boston, MA\n"
+        "Jan 2019 - Dec 2023\n- Built SQL reports for 12 units.\n"
+    )
+    posting = analyze_posting("Data Analyst\n\nRequirements:\n- SQL\n")
+    checks = {c.id: c for c in tailor(master, posting).result.checks}
+    assert checks["job_title"].status == "ok"
+    assert "Data Analyst" in checks["job_title"].summary

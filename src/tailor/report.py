@@ -820,21 +820,28 @@ def check_headings(resume: Profile) -> RecruiterCheck:
     )
 
 
-def resume_titles(resume: Profile) -> list[str]:
-    """Gives the job titles of the résumé's experience entries, in page order."""
-    titles = []
+def resume_titles(resume: Profile, *, both: bool = False) -> list[str]:
+    """Gives the job titles of the résumé's experience entries, in page order.
+
+    The role is the subtitle unless the layout named the organisation; ``both`` gives the title
+    and subtitle lines of each entry, for CVs that put the role first ("Data Analyst" then
+    "Acme Corp | Boston, MA").
+    """
+    titles: list[str] = []
     for section in resume.sections:
         if section.kind != "experience":
             continue
         for entry in section.entries:
             title = entry.title if entry.organization else entry.subtitle or entry.title
-            titles.append(strip_inline_marks(title))
+            lines = [title, entry.title, entry.subtitle or ""] if both else [title]
+            titles.extend(strip_inline_marks(line) for line in dict.fromkeys(lines) if line)
     return titles
 
 
 def check_title(posting: Posting, resume: Profile) -> RecruiterCheck:
     """Gives the posting's title against the titles on the résumé."""
     titles = resume_titles(resume)
+    lines = resume_titles(resume, both=True)
     wanted = posting.title or ""
     if not wanted:
         return RecruiterCheck(
@@ -842,10 +849,10 @@ def check_title(posting: Posting, resume: Profile) -> RecruiterCheck:
         )
     roles = [k for k in posting.keywords if k.category == "role"]
     core = re.split(r"\s*(?:,|\(|\s[-–—|]\s)", wanted)[0].strip().lower()
-    matching = [t for t in titles if core and core in t.lower()]
-    if not matching and roles and titles:
-        mentions = find_mentions(titles, roles)
-        matching = [t for t, found in zip(titles, mentions, strict=True) if found]
+    matching = [t for t in lines if core and core in t.lower()]
+    if not matching and roles and lines:
+        mentions = find_mentions(lines, roles)
+        matching = [t for t, found in zip(lines, mentions, strict=True) if found]
     return RecruiterCheck(
         id="job_title",
         label="Job title",
