@@ -612,3 +612,15 @@ def test_job_title_found_when_the_cv_puts_the_role_first() -> None:
     checks = {c.id: c for c in tailor(master, posting).result.checks}
     assert checks["job_title"].status == "ok"
     assert "Data Analyst" in checks["job_title"].summary
+
+
+def test_degree_shown_is_the_line_naming_it_whichever_comes_first() -> None:
+    from tailor.parse import parse_profile_text
+
+    master = parse_profile_text(
+        "JANE DOE\njane@example.com\n\nEXPERIENCE\n\nData Analyst\nAcme Corp\n2019 - 2023\n"
+        "- Built SQL reports.\n\nEDUCATION\n\nB.A., Economics\nBoston University\n2014 - 2018\n"
+    )
+    posting = analyze_posting("Data Analyst\n\nRequirements:\n- Bachelor's degree\n- SQL\n")
+    (degree,) = [c for c in tailor(master, posting).result.knockouts if c.kind == "degree"]
+    assert (degree.verdict, degree.shown) == ("meets", "B.A., Economics")

@@ -595,7 +595,9 @@ def check_degree(fact: KnockOut, profile: Profile, *, required: bool) -> KnockOu
             written = strip_inline_marks(" ".join(x for x in (entry.subtitle, entry.title) if x))
             level = degree_level(written)
             if level is not None:
-                label = strip_inline_marks(entry.subtitle or entry.title)
+                # The line that names the degree, whichever comes first in the entry.
+                lines = [strip_inline_marks(x) for x in (entry.subtitle, entry.title) if x]
+                label = next((x for x in lines if degree_level(x) is not None), lines[0])
                 degrees.append((level[0], label))
     asked = wanted[1] + ("" if required else " (a plus)")
     if not degrees:
