@@ -793,3 +793,25 @@ def test_an_empty_kept_section_prints_no_heading() -> None:
     tailored = tailor(profile, posting(["Experience with SQL"]))
     assert "summary" not in [s.kind for s in tailored.resume.sections]
     assert "education" in [s.kind for s in tailored.resume.sections]
+
+
+def test_work_history_stays_on_the_page_of_a_weak_fit() -> None:
+    profile = cv(
+        section(
+            "EXPERIENCE",
+            entry(
+                "Acme Retail", "Store Manager", "2019 - Present",
+                "Ran a team of 12 and cut stock losses by 30%.",
+            ),
+        ),
+        section(
+            "PROJECTS",
+            entry("Shelf vision", "Side project", "2022", "Trained YOLO models to count stock."),
+        ),
+    )  # fmt: skip
+    tailored = tailor(profile, posting(["Experience with object detection"]))
+    assert "experience" in [s.kind for s in tailored.resume.sections]
+    assert find(tailored.result.items, "YOLO").selected
+    # A page with room for one bullet keeps the evidence, not the history.
+    tight = tailor(profile, posting(["Experience with object detection"]), max_bullets=1)
+    assert [item.text for item in on_page(tight)] == [find(tight.result.items, "YOLO").text]

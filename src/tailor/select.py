@@ -155,7 +155,15 @@ def select_items(
             reasons[best.id] = f"over budget: needs {cost(best)} more lines of {budget - used} left"
             continue
         take(best)
-    if fill or not chosen:
+    evidenced_any = bool(chosen)
+    if not any(where[item.id][0].kind == "experience" for item in chosen):
+        # A résumé without work history reads as a gap: the best-scored experience bullet comes
+        # even without evidence, if the budget has room for it.
+        work = next((item for item in pending if where[item.id][0].kind == "experience"), None)
+        fits = max_bullets is None or len(chosen) < max_bullets
+        if work is not None and fits and used + cost(work) <= budget:
+            take(work)
+    if fill or not evidenced_any:
         # Asked for, or nothing shows a posting keyword: fill the page by score all the same.
         taken = {item.id for item in chosen}
         for item in pending:
