@@ -144,3 +144,19 @@ def test_markdown_link_text_counts_in_a_posting() -> None:
     )
     keyword = next(k for k in posting.keywords if k.canonical == "computer vision")
     assert "https" not in keyword.evidence
+
+
+def test_a_job_board_byline_gives_company_and_place() -> None:
+    posting = parse_posting(
+        "Machine Learning Engineer\nKlaviyo - Boston, MA\n\nWe love programming.\n\n"
+        "Requirements\n- Python\n"
+    )
+    assert (posting.title, posting.company, posting.location) == (
+        "Machine Learning Engineer",
+        "Klaviyo",
+        "Boston, MA",
+    )
+    assert all("Klaviyo" not in section.text for section in posting.sections)
+    # A second line that is a sentence is not a byline.
+    plain = parse_posting("Data Engineer\nWe build pipelines - fast, CA\n")
+    assert plain.company is None

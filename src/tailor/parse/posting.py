@@ -18,6 +18,11 @@ FIELD = re.compile(
 BULLET = re.compile(r"^\s*(?:[-*•–·▪]|\d{1,2}[.)])\s+")
 METADATA = re.compile(r"[`💰🌎]")
 LOCATION_TAG = re.compile(r"🌎\s*([^`]+)")
+# "Klaviyo - Boston, MA", "Acme Corp – Remote": a company and a place, on the line under a title.
+BYLINE = re.compile(
+    r"^(?P<company>[^\s–|·-][^–|·-]{0,58}?)\s+[–|·-]\s+"
+    r"(?P<place>[A-Z][\w .'’-]{1,40},\s*[A-Z]{2}|Remote|Hybrid|United States)$"
+)
 HEADING_WORDS = 8  # a line of more words is text, not a heading
 
 # Checked in order on a lower-cased heading; the first hit names the section.
@@ -85,6 +90,22 @@ def posting_heading(line: str) -> str | None:
     return None
 
 
+def company_line(lines: list[str]) -> tuple[int, str, str] | None:
+    """Gives (line number, company, place) of a job board's byline under a plain title line:
+    "Machine Learning Engineer" then "Klaviyo - Boston, MA"."""
+    filled = [
+        (number, line.strip())
+        for number, line in enumerate(lines, start=1)
+        if line.strip() and not SOURCE_LINE.match(line)
+    ][:2]
+    if len(filled) < 2 or MD_HEADING.match(filled[0][1]) or FIELD.match(filled[0][1]):
+        return None
+    number, line = filled[1]
+    if match := BYLINE.match(line):
+        return number, match.group("company").strip(), match.group("place").strip()
+    return None
+
+
 def parse_posting(text: str, *, source: str | None = None) -> Posting:
     """Gives the Posting of a posting's text: metadata and sections, no keywords yet."""
     lines = text.split("\n")
@@ -104,8 +125,11 @@ def parse_posting(text: str, *, source: str | None = None) -> Posting:
             sections.append(PostingSection(kind=kind, heading=heading, text=body, line=start))
         buffer.clear()
 
+    byline = company_line(lines)
+    if byline is not None:
+        company, location = byline[1], byline[2]
     for number, raw in enumerate(lines, start=1):
-        if SOURCE_LINE.match(raw):
+        if SOURCE_LINE.match(raw) or (byline is not None and number == byline[0]):
             continue
         if ":" in raw and (field := FIELD.match(strip_inline_marks(raw))):
             key, value = field.group("key").lower(), strip_symbols(field.group("value"))
