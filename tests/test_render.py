@@ -138,6 +138,11 @@ def test_template_option_and_its_errors(vision: Tailored, tmp_path: Path) -> Non
     binary.write_bytes(b"PK\x03\x04\xff\xfe\x00")
     with pytest.raises(TailorError, match="not UTF-8"):
         render_resume_markdown(vision, template=binary)
+    including = tmp_path / "including.md.j2"
+    including.write_text('{% include "parts.j2" %}\n', encoding="utf-8")
+    with pytest.raises(TailorError, match=r"template parts\.j2 not found") as caught:
+        render_resume_markdown(vision, template=including)
+    assert "including.md.j2 includes parts.j2" in str(caught.value.hint)
 
 
 def test_a_template_that_drops_bullets_fails_the_read_back(

@@ -81,9 +81,13 @@ def render_template(
     try:
         return str(environment.get_template(name).render(**context))
     except jinja2.TemplateNotFound as error:
+        # The missing one may be a template that this one includes or extends.
+        missing = error.name or name
         raise TailorError(
-            f"template {name} not found in {', '.join(str(f) for f in folders)}",
-            hint="run 'tailor init' to copy the default templates out",
+            f"template {missing} not found in {', '.join(str(f) for f in folders)}",
+            hint="run 'tailor init' to copy the default templates out"
+            if missing == name
+            else f"{name} includes {missing}: add it beside {name}, or drop the include",
         ) from error
     except jinja2.TemplateSyntaxError as error:
         raise TailorError(
