@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import builtins
+import contextlib
 import io
 import json
 import re
@@ -572,3 +573,20 @@ def test_docx_zip_bomb_is_refused() -> None:
         package.writestr("word/document.xml", " " * 5_000_000)
     with pytest.raises(InputError, match="zip bomb"):
         parse_docx(buffer.getvalue(), source="bomb.docx")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '{"basics": {"profiles": 1}}',
+        '{"basics": {"profiles": "x"}}',
+        '{"basics": 1}',
+        '{"basics": {"location": [1]}}',
+        '{"work": [1, "x", null]}',
+    ],
+)
+def test_odd_json_resume_values_do_not_crash(text: str) -> None:
+    # Found by hypothesis: a non-list 'profiles' raised TypeError. No sections found is one
+    # clear message (InputError), which is fine.
+    with contextlib.suppress(InputError):
+        parse_profile_text(text, fmt="json")

@@ -510,7 +510,8 @@ def json_resume_header(basics: Mapping[Any, Any]) -> Header:
         place = ", ".join(part for part in parts if part)
     if where := clean(place):
         contacts.append(Contact(kind="location", text=where))
-    for profile in basics.get("profiles") or []:
+    profiles = basics.get("profiles")
+    for profile in profiles if isinstance(profiles, list) else []:
         item = mapping(profile)
         if found := social_contact(item.get("network"), item.get("username"), item.get("url")):
             contacts.append(found)
