@@ -177,3 +177,18 @@ def test_a_budget_the_kept_sections_overflow_is_warned(tmp_path: Path) -> None:
     assert "warning: the résumé takes about" in result.output
     roomy = runner.invoke(app, [*args[:-1], "2", "--out", str(tmp_path / "o2")])
     assert "warning: the résumé takes about" not in roomy.output
+
+
+def test_today_counts_an_ongoing_role_to_the_month_given(tmp_path: Path) -> None:
+    posting = str(JOB_POSTS / "ml-engineer-vision.txt")
+    base = ["report", posting, "--profile", str(MASTER_CV), "--format", "json"]
+    default = json.loads(runner.invoke(app, base).output)
+    later = json.loads(runner.invoke(app, [*base, "--today", "2026-11"]).output)
+
+    def years(result: dict[str, list[dict[str, str]]]) -> dict[str, str]:
+        return next(check for check in result["knockouts"] if check["kind"] == "years")
+
+    assert years(default)["verdict"] == "check" and "newest date" in years(default)["note"]
+    assert years(later)["verdict"] == "meets" and "2026-11" in years(later)["note"]
+    bad = runner.invoke(app, [*base, "--today", "November"])
+    assert bad.exit_code == 2 and "YYYY-MM" in bad.output

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import math
 import os
+import re
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -92,6 +93,25 @@ def fail(error: TailorError) -> NoReturn:
     raise typer.Exit(code=2)
 
 
+def check_today(value: str | None) -> str | None:
+    """Gives --today as YYYY-MM, or refuses it."""
+    if value is not None and not re.fullmatch(r"(19|20)\d\d-(0[1-9]|1[0-2])", value):
+        raise typer.BadParameter("give a month as YYYY-MM, such as 2026-11")
+    return value
+
+
+TodayOption = Annotated[
+    str | None,
+    typer.Option(
+        "--today",
+        metavar="YYYY-MM",
+        callback=check_today,
+        help="The month an ongoing role ('present') runs to, for the years of experience "
+        "(default: the newest date your CV gives, so the same CV gives the same years).",
+    ),
+]
+
+
 def check_formats(values: list[str] | None) -> list[str] | None:
     """Gives the résumé formats of --format (repeated or comma-separated), each known, once."""
     from tailor.workflow import RESUME_FILES
@@ -126,6 +146,7 @@ def match(
     pages: PagesOption = 1.0,
     max_bullets: MaxBulletsOption = None,
     fill: FillOption = False,
+    today: TodayOption = None,
     formats: Annotated[
         list[str] | None,
         typer.Option(
@@ -162,6 +183,7 @@ def match(
             pages=pages,
             max_bullets=max_bullets,
             fill=fill,
+            today=today,
             formats=formats,
             reference_docx=reference_docx,
             template=template,
@@ -191,7 +213,9 @@ def match(
         check_out_dir(out_dir, inputs)
         master = load_master(profile_path, max_size)
         analysed = load_posting(posting, max_bytes=max_bytes_of(max_size))
-        tailored = tailor(master, analysed, pages=pages, max_bullets=max_bullets, fill=fill)
+        tailored = tailor(
+            master, analysed, pages=pages, max_bullets=max_bullets, fill=fill, today=today
+        )
         outputs = write_outputs(
             tailored,
             out_dir,
@@ -229,6 +253,7 @@ def match_many(
     pages: float,
     max_bullets: int | None,
     fill: bool,
+    today: str | None,
     formats: list[str] | None,
     reference_docx: Path | None,
     template: Path | None,
@@ -267,7 +292,9 @@ def match_many(
         try:
             check_out_dir(root / folder, {"posting": path})
             analysed = load_posting(path, max_bytes=max_bytes_of(max_size))
-            tailored = tailor(master, analysed, pages=pages, max_bullets=max_bullets, fill=fill)
+            tailored = tailor(
+                master, analysed, pages=pages, max_bullets=max_bullets, fill=fill, today=today
+            )
             write_outputs(
                 tailored,
                 root / folder,
@@ -315,6 +342,7 @@ def report(
     pages: PagesOption = 1.0,
     max_bullets: MaxBulletsOption = None,
     fill: FillOption = False,
+    today: TodayOption = None,
     format: Annotated[
         ReportFormat,
         typer.Option("--format", help="table (the terminal view), md, html or json."),
@@ -329,7 +357,9 @@ def report(
         profile_path = resolve_profile(profile)
         master = load_master(profile_path, max_size)
         analysed = load_posting(posting, max_bytes=max_bytes_of(max_size))
-        tailored = tailor(master, analysed, pages=pages, max_bullets=max_bullets, fill=fill)
+        tailored = tailor(
+            master, analysed, pages=pages, max_bullets=max_bullets, fill=fill, today=today
+        )
         if format is ReportFormat.md:
             from tailor.render.markdown import render_report_markdown
 

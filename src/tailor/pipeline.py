@@ -14,10 +14,12 @@ def tailor(
     pages: float = 1.0,
     max_bullets: int | None = None,
     fill: bool = False,
+    today: str | None = None,
 ) -> Tailored:
     """Gives the tailored résumé of a profile for an analysed posting, with its result.
 
-    ``fill`` fills the page's spare lines with the best remaining items, evidence or not.
+    ``fill`` fills the page's spare lines with the best remaining items, evidence or not;
+    ``today`` (YYYY-MM) is what an ongoing role runs to, by default the CV's newest date.
     """
     from tailor.rank import rank_items
     from tailor.report import check_knockouts, coverage, recruiter_checks
@@ -36,7 +38,7 @@ def tailor(
         ),
         score=score,
         keywords=keywords,
-        knockouts=check_knockouts(posting, profile),
+        knockouts=check_knockouts(posting, profile, today=today),
         checks=recruiter_checks(posting, selection.resume, pages=pages),
         items=selection.items,
         budget=Budget(

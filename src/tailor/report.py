@@ -520,7 +520,9 @@ def check_knockouts(
     for fact in facts:
         required = is_required(fact, posting)
         if fact.kind == "years":
-            checks.append(check_years(fact, profile, required=required, today=present))
+            checks.append(
+                check_years(fact, profile, required=required, today=present, given=bool(today))
+            )
         elif fact.kind == "degree":
             checks.append(check_degree(fact, profile, required=required))
         else:
@@ -529,9 +531,12 @@ def check_knockouts(
 
 
 def check_years(
-    fact: KnockOut, profile: Profile, *, required: bool, today: int | None
+    fact: KnockOut, profile: Profile, *, required: bool, today: int | None, given: bool = False
 ) -> KnockOutCheck:
-    """Gives a years-of-experience fact against the years the CV's dates add up to."""
+    """Gives a years-of-experience fact against the years the CV's dates add up to.
+
+    ``today`` is the month 'present' runs to: the user's (``given``), else the CV's newest date.
+    """
     numbers = [int(n) for n in re.findall(r"\d+", fact.value or fact.text)]
     asked = f"{fact.value} years" if fact.value else "years of experience"
     base = {"kind": fact.kind, "text": fact.text, "value": fact.value, "required": required}
@@ -549,7 +554,8 @@ def check_years(
     shown = f"{work / 12:.1f} years of work"
     if total > work:
         shown += f" ({total / 12:.1f} with research)"
-    until = f" ('present' counted to {month_name(today)}, the CV's newest date)" if today else ""
+    source = "" if given else ", the CV's newest date"
+    until = f" ('present' counted to {month_name(today)}{source})" if today else ""
     verdict: Verdict
     if work >= minimum * 12:
         verdict, note = "meets", f"Your dates reach {asked}{until}."
@@ -559,13 +565,13 @@ def check_years(
             f"Only with research do your dates reach {asked}{until}: "
             "say what the research involved."
         )
-    elif ongoing(profile, WORK_KINDS) and today is not None:
+    elif ongoing(profile, WORK_KINDS) and today is not None and not given:
         # The CV does not say when it was written: an ongoing role may run well past its
         # newest date, so a shortfall is for the user to judge, not a verdict.
         verdict = "check"
         note = (
             f"Your dates fall short of {asked}{until}; your ongoing role has run longer if "
-            "the CV is older than that: count again."
+            "the CV is older than that: count again (--today YYYY-MM)."
         )
     else:
         verdict = "short"
