@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from tailor.model import Posting, Profile
+
+# The test command must give the same verdict on every run: property tests draw the same
+# examples each time (derandomize). HYPOTHESIS_PROFILE=explore searches afresh, many more.
+settings.register_profile("default", derandomize=True, database=None)
+settings.register_profile("explore", max_examples=500, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
