@@ -160,3 +160,14 @@ def test_a_job_board_byline_gives_company_and_place() -> None:
     # A second line that is a sentence is not a byline.
     plain = parse_posting("Data Engineer\nWe build pipelines - fast, CA\n")
     assert plain.company is None
+
+
+def test_verb_led_list_items_and_vendor_pairs_are_not_keywords() -> None:
+    posting = analyze_posting(
+        "ML Engineer\n\nRequirements\n"
+        "- Convert and optimize networks with ONNX and TensorRT, and profile latency on devices\n"
+        "- Build labeling pipelines, working with our annotation vendor on quality\n"
+    )
+    terms = {keyword.term.lower() for keyword in posting.keywords}
+    assert {"onnx", "tensorrt"} <= terms
+    assert "profile latency" not in terms and "annotation vendor" not in terms

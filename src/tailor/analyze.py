@@ -66,6 +66,8 @@ GENERIC_ITEMS = {
     "field", "fields", "ability", "skills", "skill", "knowledge", "understanding", "plus",
     "preferred", "required", "including", "e.g.", "i.e.", "like", "more", "modern", "various",
     "strong", "solid", "good", "excellent", "best", "practices", "concepts", "background",
+    "vendor", "vendors", "partner", "partners", "customer", "customers", "stakeholder",
+    "stakeholders", "colleague", "colleagues", "team", "teams",
 }  # fmt: skip
 ADJECTIVE_END = re.compile(r"(ed|ize|ise|ly|ive|ent|ful|able|ible|al|ous|ic)$")
 VERBS = {
@@ -73,6 +75,9 @@ VERBS = {
     "ensure", "help", "make", "write", "deploy", "maintain", "improve", "analyze", "analyse",
     "collaborate", "implement", "own", "define", "deliver", "communicate", "partner", "apply",
     "understand", "identify", "provide", "conduct", "perform", "run", "ship", "scale", "train",
+    "profile", "compress", "optimize", "optimise", "convert", "tune", "benchmark", "debug",
+    "monitor", "evaluate", "validate", "prototype", "integrate", "automate", "mentor", "measure",
+    "curate", "annotate", "refactor", "explore",
 }  # fmt: skip
 TOOL_WORD = re.compile(r"(?<![\w.+#-])[A-Za-z][\w+#.-]*[\w+#](?![\w+#-])")
 TOOL_SHAPE = re.compile(r"\b[A-Z][a-z]+[A-Z]|\b[A-Z][A-Za-z]*\d|\b[A-Z]{2,5}s?\b")
