@@ -815,3 +815,19 @@ def test_work_history_stays_on_the_page_of_a_weak_fit() -> None:
     # A page with room for one bullet keeps the evidence, not the history.
     tight = tailor(profile, posting(["Experience with object detection"]), max_bullets=1)
     assert [item.text for item in on_page(tight)] == [find(tight.result.items, "YOLO").text]
+
+
+def test_line_estimate_counts_wrapped_headings_details_and_contacts() -> None:
+    from tailor.model import Contact, Entry, Header
+    from tailor.select import entry_lines, header_lines
+
+    short = Entry(id="e.1", title="Acme", subtitle="Engineer", dates="2020 - 2023")
+    assert entry_lines(short) == 2
+    title = "Graduate Research Assistant in Geoscience, " * 3
+    long_title = short.model_copy(update={"title": title})
+    assert entry_lines(long_title) == 3  # the title wraps before its right-aligned dates
+    detailed = short.model_copy(update={"details": ["Duties included:", "x " * 60]})
+    assert entry_lines(detailed) == 2 + 1 + 2
+    contacts = [Contact(kind="link", text="https://example.org/" + "a" * 40) for _ in range(3)]
+    assert header_lines(Profile(header=Header(name="A", contacts=contacts[:1]))) == 3
+    assert header_lines(Profile(header=Header(name="A", contacts=contacts))) == 4

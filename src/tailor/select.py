@@ -12,11 +12,13 @@ import re
 from dataclasses import dataclass
 
 from tailor.model import Entry, Posting, Profile, ScoredItem, Section, SectionKind, SkillGroup
+from tailor.text import strip_inline_marks
 
 LINES_PER_PAGE = 54
 CHARS_PER_LINE = 105
-HEADER_LINES = 3
+HEADER_LINES = 2  # the name, in a large size, and the space under it
 HEADING_LINES = 2
+DATE_GAP = " " * 8  # the least room a right-aligned date or place keeps from its line's text
 COVERAGE_WEIGHT = 0.5
 MIN_SCORE = 0.2
 REDUNDANT_OVERLAP = 0.6
@@ -47,9 +49,26 @@ def text_lines(text: str, indent: int = 0) -> int:
     return max(1, math.ceil((len(text) + indent) / CHARS_PER_LINE))
 
 
+def header_lines(profile: Profile) -> int:
+    """Gives the lines of the header: the name, then the contact line (which may wrap)."""
+    contacts = " | ".join(strip_inline_marks(contact.text) for contact in profile.header.contacts)
+    return HEADER_LINES + text_lines(contacts)
+
+
 def entry_lines(entry: Entry) -> int:
-    """Gives the lines of an entry's heading: title and dates, then subtitle and location."""
-    return 1 + (1 if entry.subtitle or entry.location else 0)
+    """Gives the lines of an entry's heading: title and dates, subtitle and location, details.
+
+    A long title wraps before its right-aligned dates, and detail lines print as paragraphs.
+    """
+
+    def plain(*parts: str | None) -> str:
+        return DATE_GAP.join(strip_inline_marks(part) for part in parts if part)
+
+    title = ", ".join(x for x in (entry.title, entry.organization) if x)
+    lines = text_lines(plain(title, entry.dates))
+    if entry.subtitle or entry.location:
+        lines += text_lines(plain(entry.subtitle, entry.location))
+    return lines + sum(text_lines(plain(detail)) for detail in entry.details)
 
 
 def fixed_lines(section: Section) -> int:
@@ -87,7 +106,7 @@ def select_items(
     left are filled all the same: the best-scored remaining items, redundant ones excepted.
     """
     budget = int(pages * LINES_PER_PAGE)
-    used = HEADER_LINES + sum(
+    used = header_lines(profile) + sum(
         fixed_lines(section) for section in profile.sections if section.kind in ALWAYS_KEPT
     )
     where = locate(profile)
