@@ -71,9 +71,14 @@ def entry_lines(entry: Entry) -> int:
     return lines + sum(text_lines(plain(detail)) for detail in entry.details)
 
 
+def is_empty(section: Section) -> bool:
+    """Tells whether a section holds nothing: a heading alone in the master CV."""
+    return not (section.entries or section.skills or section.lines)
+
+
 def fixed_lines(section: Section) -> int:
     """Gives the lines of a section that is always kept whole (none if it is empty)."""
-    if not (section.entries or section.skills or section.lines):
+    if is_empty(section):
         return 0
     lines = HEADING_LINES
     lines += sum(text_lines(group.text) for group in section.skills)
@@ -141,6 +146,15 @@ def select_items(
         fresh = sum(keyword_weight.get(term, 0.0) for term in item.covers if term not in covered)
         return item.score + COVERAGE_WEIGHT * fresh
 
+    def redundant_with(item: ScoredItem) -> ScoredItem | None:
+        """Gives the chosen item that says mostly the same, if any."""
+        said = words(item.text)
+        return next((o for o in chosen if overlap(said, words(o.text)) > REDUNDANT_OVERLAP), None)
+
+    def has_room(item: ScoredItem) -> bool:
+        """Tells whether the budget (lines, and --max-bullets) takes one more item."""
+        return (max_bullets is None or len(chosen) < max_bullets) and used + cost(item) <= budget
+
     def take(item: ScoredItem) -> None:
         nonlocal used
         used += cost(item)
@@ -159,14 +173,7 @@ def select_items(
             break
         best = max(candidates, key=lambda item: (gain(item), -ranked.index(item)))
         candidates.remove(best)
-        duplicate = next(
-            (
-                other
-                for other in chosen
-                if overlap(words(best.text), words(other.text)) > REDUNDANT_OVERLAP
-            ),
-            None,
-        )
+        duplicate = redundant_with(best)
         if duplicate is not None:
             reasons[best.id] = f"redundant with {duplicate.id}: says mostly the same"
             continue
@@ -179,18 +186,13 @@ def select_items(
         # A résumé without work history reads as a gap: the best-scored experience bullet comes
         # even without evidence, if the budget has room for it.
         work = next((item for item in pending if where[item.id][0].kind == "experience"), None)
-        fits = max_bullets is None or len(chosen) < max_bullets
-        if work is not None and fits and used + cost(work) <= budget:
+        if work is not None and has_room(work):
             take(work)
     if fill or not evidenced_any:
         # Asked for, or nothing shows a posting keyword: fill the page by score all the same.
         taken = {item.id for item in chosen}
         for item in pending:
-            if item.id in taken or any(
-                overlap(words(item.text), words(other.text)) > REDUNDANT_OVERLAP for other in chosen
-            ):
-                continue
-            if (max_bullets is None or len(chosen) < max_bullets) and used + cost(item) <= budget:
+            if item.id not in taken and redundant_with(item) is None and has_room(item):
                 take(item)
 
     selected = {item.id for item in chosen}
@@ -245,7 +247,7 @@ def build_resume(profile: Profile, posting: Posting, items: list[ScoredItem]) ->
     sections: list[Section] = []
     for section in profile.sections:
         if section.kind in ALWAYS_KEPT:
-            if not (section.entries or section.skills or section.lines):
+            if is_empty(section):
                 continue  # an empty heading in the master CV is not worth a résumé line
             sections.append(
                 section.model_copy(
