@@ -234,9 +234,9 @@ def get_matchers() -> tuple[PhraseMatcher, PhraseMatcher]:
     return lenient, exact
 
 
-def guarded(doc: Doc, span: Span, skill: Skill, spans: list[Span]) -> bool:
-    """Tells whether a match is an ambiguous word in its everyday sense and must be dropped."""
-    text = span_text(span)
+def guarded(doc: Doc, span: Span, text: str, skill: Skill, spans: list[Span]) -> bool:
+    """Tells whether a match (``text``, as the doc writes it) is an ambiguous word in its
+    everyday sense and must be dropped."""
     before = {token.lower_ for token in doc[max(0, span.start - 3) : span.start]}
     after = doc[span.end].lower_ if span.end < len(doc) else ""
     if text in US_STATES and is_place(doc, span.start):
@@ -309,16 +309,17 @@ def match_skills(doc: Doc, *, nested: bool = False) -> list[SkillMatch]:
     matches = []
     for span in spans:
         skill = skills[int(span.label_)]
-        if guarded(doc, span, skill, spans):
+        text = span_text(span)
+        if guarded(doc, span, text, skill, spans):
             continue
         position = bisect_right(starts, span.start) - 1
         if position not in texts:
-            # Each sentence's text once: Span.text is built anew on every call.
+            # Each sentence's text once, shared by the matches in it.
             texts[position] = span_text(sentences[position]).strip()
         matches.append(
             SkillMatch(
                 skill=skill,
-                text=span_text(span),
+                text=text,
                 start=span.start_char,
                 end=span.end_char,
                 sentence=texts[position],

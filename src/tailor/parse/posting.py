@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from tailor.model import Posting, PostingSection, PostingSectionKind
@@ -93,11 +94,16 @@ def posting_heading(line: str) -> str | None:
 def company_line(lines: list[str]) -> tuple[int, str, str] | None:
     """Gives (line number, company, place) of a job board's byline under a plain title line:
     "Machine Learning Engineer" then "Klaviyo - Boston, MA"."""
-    filled = [
-        (number, line.strip())
-        for number, line in enumerate(lines, start=1)
-        if line.strip() and not SOURCE_LINE.match(line)
-    ][:2]
+    filled = list(
+        itertools.islice(
+            (
+                (number, line.strip())
+                for number, line in enumerate(lines, start=1)
+                if line.strip() and not SOURCE_LINE.match(line)
+            ),
+            2,
+        )
+    )
     if len(filled) < 2 or MD_HEADING.match(filled[0][1]) or FIELD.match(filled[0][1]):
         return None
     number, line = filled[1]
