@@ -50,6 +50,11 @@ def cv(*sections: str) -> Profile:
     return parse_profile_text("\n\n".join(["JANE DOE", "jane@example.com", EDUCATION, *sections]))
 
 
+def one_job(company: str, role: str, dates: str, *bullets: str) -> Profile:
+    """Gives the parsed profile of a CV whose experience is one job with its bullets."""
+    return cv(section("EXPERIENCE", entry(company, role, dates, *bullets)))
+
+
 def posting(
     required: Sequence[str],
     preferred: Sequence[str] = (),
@@ -180,17 +185,12 @@ def test_a_sibling_tool_earns_related_credit_only() -> None:
 def test_porting_models_to_heterogeneous_platforms_is_deployment_on_embedded_hardware() -> None:
     # The issue's own example: related links reach across one broader step on either side
     # (model porting ~ embedded systems, of which embedded hardware is a kind).
-    profile = cv(
-        section(
-            "EXPERIENCE",
-            entry(
-                "Acme",
-                "Engineer",
-                "2020 - Present",
-                "Worked on porting models to heterogeneous platforms.",
-                "Organised the office party.",
-            ),
-        )
+    profile = one_job(
+        "Acme",
+        "Engineer",
+        "2020 - Present",
+        "Worked on porting models to heterogeneous platforms.",
+        "Organised the office party.",
     )
     items = rank_items(profile, posting(["Experience with deployment on embedded hardware"]))
     porting = find(items, "porting models")
@@ -200,17 +200,12 @@ def test_porting_models_to_heterogeneous_platforms_is_deployment_on_embedded_har
 
 
 def test_a_required_keyword_counts_more_than_a_preferred_one() -> None:
-    profile = cv(
-        section(
-            "EXPERIENCE",
-            entry(
-                "Acme Cloud",
-                "Platform Engineer",
-                "2020 - Present",
-                "Packaged the inference service in Docker images.",
-                "Wrote Python scripts for the nightly reports.",
-            ),
-        )
+    profile = one_job(
+        "Acme Cloud",
+        "Platform Engineer",
+        "2020 - Present",
+        "Packaged the inference service in Docker images.",
+        "Wrote Python scripts for the nightly reports.",
     )
     required = posting(["Experience with Python", "Experience with Docker"])
     preferred = posting(["Experience with Python"], ["Experience with Docker"])
@@ -606,18 +601,13 @@ def test_the_master_cv_skills_are_reordered_not_changed(
 
 
 def test_coverage_beats_a_second_bullet_on_the_same_keyword() -> None:
-    profile = cv(
-        section(
-            "EXPERIENCE",
-            entry(
-                "Acme Vision",
-                "Machine Learning Engineer",
-                "2020 - Present",
-                "Packaged the detection service in Docker images for every release.",
-                "Trained YOLO models to find parcels on conveyor belts.",
-                "Cut Docker image sizes by 60% with multi-stage builds.",
-            ),
-        )
+    profile = one_job(
+        "Acme Vision",
+        "Machine Learning Engineer",
+        "2020 - Present",
+        "Packaged the detection service in Docker images for every release.",
+        "Trained YOLO models to find parcels on conveyor belts.",
+        "Cut Docker image sizes by 60% with multi-stage builds.",
     )
     tailored = tailor(
         profile,
@@ -635,18 +625,13 @@ def test_coverage_beats_a_second_bullet_on_the_same_keyword() -> None:
 
 def test_near_duplicates_are_dropped_as_redundant() -> None:
     twin = "Packaged the detection service in Docker images for every release."
-    profile = cv(
-        section(
-            "EXPERIENCE",
-            entry(
-                "Acme Vision",
-                "Machine Learning Engineer",
-                "2020 - Present",
-                twin,
-                twin.replace("every", "each"),
-                "Trained YOLO models to find parcels on conveyor belts.",
-            ),
-        )
+    profile = one_job(
+        "Acme Vision",
+        "Machine Learning Engineer",
+        "2020 - Present",
+        twin,
+        twin.replace("every", "each"),
+        "Trained YOLO models to find parcels on conveyor belts.",
     )
     job = posting(["Experience with Docker", "Experience with object detection"])
     for limit in (2, None):
@@ -660,18 +645,13 @@ def test_near_duplicates_are_dropped_as_redundant() -> None:
 
 
 def test_a_related_term_does_not_cover_a_keyword() -> None:
-    profile = cv(
-        section(
-            "EXPERIENCE",
-            entry(
-                "Acme Cloud",
-                "Platform Engineer",
-                "2020 - Present",
-                "Led the migration of 40 services to Kubernetes, cutting deploy time by 70%.",
-                "Packaged the inference service in Docker images for every release.",
-                "Wrote scripts for the nightly reports in Python.",
-            ),
-        )
+    profile = one_job(
+        "Acme Cloud",
+        "Platform Engineer",
+        "2020 - Present",
+        "Led the migration of 40 services to Kubernetes, cutting deploy time by 70%.",
+        "Packaged the inference service in Docker images for every release.",
+        "Wrote scripts for the nightly reports in Python.",
     )
     job = posting(
         ["Experience with Kubernetes", "Experience with Docker", "Experience with Python"]
@@ -755,18 +735,13 @@ def test_the_same_inputs_give_the_same_result(
 
 
 def test_fill_takes_the_spare_lines_with_the_best_remaining_items() -> None:
-    profile = cv(
-        section(
-            "EXPERIENCE",
-            entry(
-                "Acme Vision",
-                "Machine Learning Engineer",
-                "2020 - Present",
-                "Trained YOLO models to find parcels on conveyor belts.",
-                "Mentored two interns through their first code reviews.",
-                "Organised the team's weekly reading group on robotics papers.",
-            ),
-        )
+    profile = one_job(
+        "Acme Vision",
+        "Machine Learning Engineer",
+        "2020 - Present",
+        "Trained YOLO models to find parcels on conveyor belts.",
+        "Mentored two interns through their first code reviews.",
+        "Organised the team's weekly reading group on robotics papers.",
     )
     job = posting(["Experience with object detection"])
     lean = tailor(profile, job)
