@@ -167,3 +167,18 @@ def test_verb_led_list_items_and_vendor_pairs_are_not_keywords() -> None:
     terms = {keyword.term.lower() for keyword in posting.keywords}
     assert {"onnx", "tensorrt", "depth cameras"} <= terms
     assert "profile latency" not in terms and "annotation vendor" not in terms
+
+
+def test_plain_heading_lines_open_sections() -> None:
+    posting = analyze_posting(
+        "Data Engineer\n\nWhat You'll Do\nBuild pipelines in Airflow\n\nRequirements\nSQL\n"
+        "Great communication skills\nExperience with AWS architecture\nBachelor's (Preferred)\n\n"
+        "Nice to Haves\nKubernetes\n"
+    )
+    assert [(s.kind, s.heading) for s in posting.sections] == [
+        ("responsibilities", "What You'll Do"),
+        ("requirements", "Requirements"),
+        ("preferred", "Nice to Haves"),
+    ]
+    importance = {keyword.canonical: keyword.importance for keyword in posting.keywords}
+    assert importance["Kubernetes"] == "preferred" and importance["AWS"] == "required"

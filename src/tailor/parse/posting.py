@@ -25,6 +25,20 @@ BYLINE = re.compile(
     r"(?P<place>[A-Z][\w .'’-]{1,40},\s*[A-Z]{2}|Remote|Hybrid|United States)$"
 )
 HEADING_WORDS = 8  # a line of more words is text, not a heading
+PLAIN_HEADING_WORDS = 5
+HEADING_WORD = re.compile(r"[^\s&/,()]+")
+# The words a plain heading line is made of; a line with any other word is text.
+HEADING_VOCABULARY = {
+    "about", "the", "a", "an", "this", "job", "role", "position", "opportunity", "team", "us",
+    "you", "your", "you'll", "you’ll", "we", "we're", "we’re", "are", "is", "who", "what", "will",
+    "do", "be", "doing", "need", "bring", "have", "haves", "look", "looking", "for", "in", "to",
+    "and", "of", "nice", "must", "good", "key", "core", "main", "basic", "minimum", "preferred",
+    "required", "additional", "desired", "bonus", "points", "qualifications", "qualification",
+    "requirements", "requirement", "responsibilities", "responsibility", "duties", "skills",
+    "experience", "education", "description", "overview", "summary", "benefits", "perks",
+    "offer", "compensation", "how", "apply", "now", "next", "steps", "day-to-day", "impact",
+    "ideal", "candidate", "essential", "functions", "tasks", "expectations", "it", "takes",
+}  # fmt: skip
 
 # Checked in order on a lower-cased heading; the first hit names the section.
 SECTION_PATTERNS: list[tuple[str, PostingSectionKind]] = [
@@ -81,6 +95,16 @@ def posting_heading(line: str) -> str | None:
         return None
     if plain.endswith(":") and classify_posting_heading(plain):
         return plain.rstrip(":").strip()
+    bare = plain.rstrip(":–-— ").strip()
+    if (
+        bare
+        and len(bare.split()) <= PLAIN_HEADING_WORDS
+        and all(word in HEADING_VOCABULARY for word in HEADING_WORD.findall(bare.lower()))
+        and classify_posting_heading(bare)
+    ):
+        # A plain line made only of heading words: "Requirements", "What You'll Do",
+        # "Nice to Haves"; not "Great communication skills" or "Bachelor's (Preferred)".
+        return bare
     letters = [ch for ch in plain if ch.isalpha()]
     if (
         len(letters) >= 4
@@ -196,6 +220,8 @@ def parse_posting(text: str, *, source: str | None = None) -> Posting:
             (line.strip() for line in lines if line.strip() and not SOURCE_LINE.match(line)), None
         )
         title = normalize_spaces(strip_inline_marks(first))[:120] if first else None
+        if first and sections and sections[0].text.split("\n", 1)[0].strip() == first:
+            sections[:1] = without_first_line(sections[0])
     return Posting(
         source=source,
         title=title,
@@ -203,6 +229,18 @@ def parse_posting(text: str, *, source: str | None = None) -> Posting:
         location=location,
         sections=reclassify_boilerplate(sections),
     )
+
+
+def without_first_line(section: PostingSection) -> list[PostingSection]:
+    """Gives the section without its first line (the posting's title), if anything is left."""
+    rest = section.text.split("\n")[1:]
+    skipped = 1
+    while rest and not rest[0].strip():
+        rest.pop(0)
+        skipped += 1
+    if not rest:
+        return []
+    return [section.model_copy(update={"text": "\n".join(rest), "line": section.line + skipped})]
 
 
 def reclassify_boilerplate(sections: list[PostingSection]) -> list[PostingSection]:
