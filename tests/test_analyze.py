@@ -169,6 +169,65 @@ def test_verb_led_list_items_and_vendor_pairs_are_not_keywords() -> None:
     assert "profile latency" not in terms and "annotation vendor" not in terms
 
 
+def test_lists_of_colleagues_and_the_company_are_not_keywords() -> None:
+    posting = analyze_posting(
+        "ML Engineer\nAcme - Boston, MA\n\nAbout the role\n"
+        "As a Researcher in the Machine Learning team, you will work with customers, product "
+        "leaders, subject matter experts, and engineers.\n"
+        "At Acme, we use Python, PyTorch, and Docker.\n"
+        "Please connect with us on Glassdoor and LinkedIn.\n\n"
+        "Requirements\n- Solid experience with DevOps, cloud infrastructure, and deploying "
+        "machine learning models\n"
+    )
+    terms = {keyword.term for keyword in posting.keywords}
+    assert {"Python", "PyTorch", "Docker", "cloud infrastructure"} <= terms
+    assert not terms & {"product leaders", "subject matter experts", "Acme", "LinkedIn"}
+
+
+def test_a_hard_wrapped_paragraph_is_read_whole() -> None:
+    filler = (
+        "Our applied research team works on hard problems for our customers every day, and this "
+        "role involves hands-on work"
+    )
+    posting = analyze_posting(
+        f"NLP Engineer\n\nAbout the role\n{filler} in areas such as deep learning and Natural\n"
+        "Language Processing, with large models.\n\nRequirements\n"
+        f"- Strong knowledge of statistics, and of how our products and services work for\n"
+        "customers in healthcare\n"
+    )
+    canonical = {keyword.canonical for keyword in posting.keywords}
+    assert {"natural language processing", "healthcare"} <= canonical
+    assert not any(k.term == "Natural" for k in posting.keywords)
+
+
+def test_unmarked_list_items_stay_apart() -> None:
+    # Long items without bullets or final periods: a cue of one must not reach the next.
+    first = "Experience integrating data from many sources for reporting and analytics in AWS"
+    posting = analyze_posting(
+        f"Data Engineer\n\nRequirements\n{first} is a big plus\n"
+        f"Solid knowledge of SQL for analytics work across all of our business teams\n"
+        "Experience with benefits administration tools\n"
+        "Comprehensive health insurance and paid time off, with a long list of perks and\n"
+        "mentoring from our Kubernetes experts\n"
+    )
+    importance = {keyword.canonical: keyword.importance for keyword in posting.keywords}
+    assert importance["AWS"] == "preferred" and importance["SQL"] == "required"
+    # A benefits line is left out alone: the line under it is not glued to it and lost with it.
+    assert "health insurance" not in importance and importance["Kubernetes"] == "required"
+
+
+@needs_shared
+def test_a_posting_of_long_wrapped_paragraphs_keeps_its_keywords() -> None:
+    # Lines of ~1,000 characters broken mid-phrase ("... deep learning, Natural" + "Language
+    # Processing ..."), with a legal sentence inside: joined where they break, and the legal
+    # line does not take the paragraph with it.
+    path = SHARED / "corpus" / "postings" / "015_senior_applied_researcher_nlp_pointclickcare.txt"
+    posting = analyze_posting(path.read_text(encoding="utf-8"), source=path.name)
+    canonical = {keyword.canonical for keyword in posting.keywords}
+    assert {"natural language processing", "Python", "SQL", "PyTorch"} <= canonical
+    assert not {"Natural", "LinkedIn", "long term"} & {k.term for k in posting.keywords}
+
+
 def test_plain_heading_lines_open_sections() -> None:
     posting = analyze_posting(
         "Data Engineer\n\nWhat You'll Do\nBuild pipelines in Airflow\n\nRequirements\nSQL\n"

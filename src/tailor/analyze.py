@@ -35,8 +35,15 @@ BOILERPLATE_LINE = re.compile(
     r"|protected (veteran|characteristic|class)|reasonable accommodation|disabilities act"
     r"|401\(?k\)?|paid time off|health insurance|medical, dental|dental,? and vision"
     r"|parental leave|employee benefits|benefits (include|including|package)"
-    r"|e-verify|privacy (policy|notice)|genetic information|stipend",
+    r"|e-verify|privacy (policy|notice)|genetic information|stipend"
+    r"|(connect|follow) (with )?us on",
 )
+WRAPPED_LINE = 60  # a line this long that stops mid-sentence may go on on the next line
+PARAGRAPH = 150  # a line this long is a paragraph's, wrapped if it stops mid-sentence
+FUNCTION_WORDS = {
+    "a", "an", "the", "and", "or", "of", "in", "on", "with", "to", "for", "as", "such", "from",
+    "by", "at", "e.g.", "including", "like",
+}  # fmt: skip
 IMPORTANCE_WEIGHT: dict[Importance, float] = {"required": 1.0, "preferred": 0.6}
 PREFERRED_CUE = re.compile(
     r"nice[- ]to[- ]have|\ba plus\b|\bplus\b|\bbonus\b|\bpreferred\b|\bpreferably\b|desirable"
@@ -59,6 +66,7 @@ LIST_LEAD_WORDS = {
     "solid", "deep", "good", "excellent", "hands", "on", "working", "including", "like", "e.g.",
     "eg", "i.e.", "such", "especially", "particularly", "preferably", "ideally", "using",
 }  # fmt: skip
+MEMBER_TOKENS = 3  # a known skill this near a segment's end makes it a list member
 GENERIC_ITEMS = {
     "similar", "other", "others", "related", "equivalent", "relevant", "etc", "tools", "tool",
     "frameworks", "framework", "languages", "language", "technologies", "technology", "libraries",
@@ -152,13 +160,50 @@ def counted_units(posting: Posting) -> list[tuple[str, PostingSectionKind]]:
     for section in posting.sections:
         if section.kind in BOILERPLATE:
             continue
-        for line in section.text.split("\n"):
+        for line in unwrap(section.text.split("\n")):
             # Link text counts, its address does not: "[computer vision](https://...)".
             line = LINK.sub(r"\1", BULLET_MARK.sub("", line)).strip()
             # Benefits and legal paragraphs also sit, unheaded, under counted sections.
             if line and not BOILERPLATE_LINE.search(line.lower()):
                 units.append((line, section.kind))
     return units
+
+
+def unwrap(lines: list[str]) -> list[str]:
+    """Gives the lines with hard-wrapped paragraphs joined again.
+
+    A line goes on from the one before when that one is long enough to have wrapped, stops
+    mid-sentence, and the line is no list item, and either starts in lower case, or follows a
+    comma or a function word ("such as", "and"), or goes on with a name the break cut in two
+    ("... machine learning, deep learning, Natural" + "Language Processing ...").
+    """
+    joined: list[str] = []
+    for line in lines:
+        start = line.lstrip()
+        if (
+            joined
+            and start[:1].isalpha()
+            and not BULLET_MARK.match(line)
+            # A benefits or legal line stays apart, to be left out whole.
+            and not BOILERPLATE_LINE.search(line.lower())
+            and not BOILERPLATE_LINE.search(joined[-1].lower())
+        ):
+            previous = joined[-1].rstrip()
+            last = previous.rsplit(None, 1)[-1] if previous else ""
+            if (
+                len(previous) >= WRAPPED_LINE
+                and previous[-1] not in ".!?:;"
+                and (
+                    start[0].islower()
+                    or last.endswith(",")
+                    or last.lower() in FUNCTION_WORDS
+                    or (len(previous) >= PARAGRAPH and last.istitle() and start[0].isupper())
+                )
+            ):
+                joined[-1] = f"{previous} {start}"
+                continue
+        joined.append(line)
+    return joined
 
 
 def analyze_posting(text: str, *, source: str | None = None) -> Posting:
@@ -308,8 +353,13 @@ def outside_terms(
             segments.append([])
         else:
             segments[-1].append(token)
+    segments = [member(segment) for segment in segments]
     segments = [segment for segment in segments if segment]
-    known = [segment for segment in segments if any(t.idx in covered for t in segment)]
+    # Known skills make an enumeration a skill list only where they end a segment, as list
+    # members do ("experience with DevOps, cloud infrastructure"): a clause naming one in passing
+    # ("within the Machine Learning team, you will work with customers, product leaders") does
+    # not make its list one of skills.
+    known = [s for s in segments if any(t.idx in covered for t in s[-MEMBER_TOKENS:])]
     if len(known) < 2 or len(segments) < 3:
         return found
     for segment in segments:
@@ -319,8 +369,8 @@ def outside_terms(
         ):
             # A segment before a colon is a label ("Technical Mastery: ..."), not an item.
             continue
-        while segment and (segment[0].is_stop or segment[0].lower_ in LIST_LEAD_WORDS):
-            segment = segment[1:]
+        if any(t.text in company_words for t in segment):
+            continue
         if (
             1 <= len(segment) <= 3
             and all(any(ch.isalnum() for ch in t.text) for t in segment)
@@ -330,6 +380,16 @@ def outside_terms(
         ):
             add(segment)
     return found
+
+
+def member(segment: list[Token]) -> list[Token]:
+    """Gives a list segment without its leading stop and lead words ("and the", "such as")."""
+    start = 0
+    while start < len(segment) and (
+        segment[start].is_stop or segment[start].lower_ in LIST_LEAD_WORDS
+    ):
+        start += 1
+    return segment[start:]
 
 
 def salient_pairs(sentence: Span, covered: set[int]) -> list[tuple[str, str]]:
