@@ -241,3 +241,43 @@ def test_plain_heading_lines_open_sections() -> None:
     ]
     importance = {keyword.canonical: keyword.importance for keyword in posting.keywords}
     assert importance["Kubernetes"] == "preferred" and importance["AWS"] == "required"
+
+
+def test_boilerplate_is_found_paragraph_by_paragraph() -> None:
+    posting = parse_posting(
+        "Data Engineer\n\n"
+        "Acme is transforming the dental industry with computer vision.\n\n"
+        "We offer competitive compensation and a relaxed atmosphere.\n\n"
+        "We are seeking an engineer with strong Spark and Airflow skills.\n\n"
+        "Benefits: health insurance, dental and vision, 401(k) matching.\n\n"
+        "Acme is an equal opportunity employer.\n"
+    )
+    kinds = [(section.kind, section.text.split()[0]) for section in posting.sections]
+    assert kinds == [("other", "Acme"), ("benefits", "Benefits:"), ("legal", "Acme")]
+    assert "Spark" in posting.sections[0].text
+
+
+def test_an_ideal_candidate_heading_opens_requirements() -> None:
+    posting = analyze_posting(
+        "Data Scientist\n\n**Our ideal candidate will likely have…**\n* Python\n\n"
+        "**Nice to have**\n* Spark\n"
+    )
+    importance = {keyword.canonical: keyword.importance for keyword in posting.keywords}
+    assert importance == {
+        "data scientist": "required",
+        "Python": "required",
+        "Apache Spark": "preferred",
+    }
+
+
+def test_section_line_numbers_point_at_their_first_line() -> None:
+    texts = [
+        "Data Engineer\nAcme - Boston, MA\n\nWe build.\n\n\nMore.\n\nRequirements\n- SQL\n",
+        "# ML Engineer\n\nAbout us\n\nWe sell things.\n\nHealth insurance, dental, 401k.\n",
+    ]
+    if SHARED.is_dir():
+        texts += [p.read_text(encoding="utf-8") for p in (SHARED / "corpus" / "postings").iterdir()]
+    for text in texts:
+        lines = text.split("\n")
+        for section in parse_posting(text).sections:
+            assert lines[section.line - 1].strip() == section.text.split("\n")[0].strip()

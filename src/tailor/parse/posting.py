@@ -42,7 +42,7 @@ HEADING_VOCABULARY = {
 
 # Checked in order on a lower-cased heading; the first hit names the section.
 SECTION_PATTERNS: list[tuple[str, PostingSectionKind]] = [
-    (r"nice[- ]to[- ]have|preferred|bonus|plus|desir|good to have|ideal(ly)?|advantage"
+    (r"nice[- ]to[- ]have|preferred|bonus|plus|desir|good to have|ideally|advantage"
      r"|extra credit|stand out", "preferred"),
     (r"equal (employment )?opportunit|\beeo\b|diversity|accommodation|privacy|disclaimer"
      r"|e-verify|legal|inclusion|non-discrimination", "legal"),
@@ -60,16 +60,18 @@ SECTION_PATTERNS: list[tuple[str, PostingSectionKind]] = [
     (r"the team|our team|meet the|team overview|the opportunity", "other"),
     (r"about|who we are|company|overview|culture|our story|description", "about"),
 ]  # fmt: skip
-BOILERPLATE_PATTERNS: list[tuple[str, PostingSectionKind]] = [
-    (r"equal (employment )?opportunity|regardless of (race|age|gender)|without regard to"
-     r"|protected (veteran|characteristic)|e-verify|reasonable accommodation", "legal"),
-    (r"health insurance|dental|401\(?k\)?|paid time off|\bpto\b|parental leave|stock options"
-     r"|wellness|gym|remote-first|competitive (salary|compensation)", "benefits"),
-]  # fmt: skip
+LEGAL_PARAGRAPH = re.compile(
+    r"equal (employment )?opportunity|regardless of (race|age|gender)|without regard to"
+    r"|protected (veteran|characteristic)|e-verify|reasonable accommodation"
+)
+BENEFITS_PARAGRAPH = re.compile(
+    r"health insurance|dental|401\(?k\)?|paid time off|\bpto\b|parental leave|stock options"
+    r"|wellness|gym|remote-first|competitive (salary|compensation)"
+)
+PARAGRAPH_BREAK = re.compile(r"(\n(?:[ \t]*\n)+)")
 
 
 SECTION_REGEXES = [(re.compile(pattern), kind) for pattern, kind in SECTION_PATTERNS]
-BOILERPLATE_REGEXES = [(re.compile(pattern), kind) for pattern, kind in BOILERPLATE_PATTERNS]
 
 
 def classify_posting_heading(heading: str) -> PostingSectionKind | None:
@@ -221,7 +223,7 @@ def parse_posting(text: str, *, source: str | None = None) -> Posting:
         )
         title = normalize_spaces(strip_inline_marks(first))[:120] if first else None
         if first and sections and sections[0].text.split("\n", 1)[0].strip() == first:
-            sections[:1] = without_first_line(sections[0])
+            sections[:1] = without_first_line(sections[0], lines)
     return Posting(
         source=source,
         title=title,
@@ -231,27 +233,56 @@ def parse_posting(text: str, *, source: str | None = None) -> Posting:
     )
 
 
-def without_first_line(section: PostingSection) -> list[PostingSection]:
-    """Gives the section without its first line (the posting's title), if anything is left."""
-    rest = section.text.split("\n")[1:]
-    skipped = 1
-    while rest and not rest[0].strip():
-        rest.pop(0)
-        skipped += 1
+def without_first_line(section: PostingSection, lines: list[str]) -> list[PostingSection]:
+    """Gives the section without its first line (the posting's title), if anything is left;
+    ``lines`` are the posting's, to number the line the section now starts on."""
+    rest = section.text.split("\n", 1)[1].strip() if "\n" in section.text else ""
     if not rest:
         return []
-    return [section.model_copy(update={"text": "\n".join(rest), "line": section.line + skipped})]
+    first = rest.split("\n", 1)[0]
+    start = next(
+        (n for n in range(section.line + 1, len(lines) + 1) if lines[n - 1].strip() == first),
+        section.line + 1,
+    )
+    return [section.model_copy(update={"text": rest, "line": start})]
 
 
 def reclassify_boilerplate(sections: list[PostingSection]) -> list[PostingSection]:
-    """Gives the sections with unheaded legal and benefits paragraphs marked as such."""
-    result = []
+    """Gives the sections with unheaded legal and benefits paragraphs marked as such.
+
+    Paragraph by paragraph: an introduction that ends on "we offer competitive compensation,
+    generous benefits" keeps its other paragraphs. A legal paragraph needs one legal phrase; a
+    benefits one needs two different benefits, as such paragraphs list them ("health insurance,
+    dental and 401k"): a "dental industry" or a "health insurance company" is the business.
+    """
+    result: list[PostingSection] = []
     for section in sections:
-        if section.kind in {"other", "about"}:
-            lowered = section.text.lower()
-            for pattern, kind in BOILERPLATE_REGEXES:
-                if len(lowered) < 1500 and pattern.search(lowered):
-                    section = section.model_copy(update={"kind": kind})
-                    break
-        result.append(section)
+        if section.kind not in {"other", "about"}:
+            result.append(section)
+            continue
+        pieces: list[PostingSection] = []
+        line = section.line
+        parts = PARAGRAPH_BREAK.split(section.text)
+        for paragraph, gap in itertools.zip_longest(parts[::2], parts[1::2], fillvalue=""):
+            kind = boilerplate_kind(paragraph) or section.kind
+            if pieces and pieces[-1].kind == kind:
+                text = f"{pieces[-1].text}\n\n{paragraph}"
+                pieces[-1] = pieces[-1].model_copy(update={"text": text})
+            else:
+                update = {"kind": kind, "text": paragraph, "line": line}
+                pieces.append(section.model_copy(update=update))
+            line += paragraph.count("\n") + gap.count("\n")
+        result.extend(pieces)
     return result
+
+
+def boilerplate_kind(paragraph: str) -> PostingSectionKind | None:
+    """Gives legal or benefits for a paragraph of such boilerplate, else None."""
+    lowered = paragraph.lower()
+    if len(lowered) >= 1500:
+        return None
+    if LEGAL_PARAGRAPH.search(lowered):
+        return "legal"
+    if len({match.group() for match in BENEFITS_PARAGRAPH.finditer(lowered)}) >= 2:
+        return "benefits"
+    return None
