@@ -103,8 +103,13 @@ def score(
     return hits / max(total, 1), correct / max(returned, 1), misses
 
 
-def load_eval(shared: Path) -> tuple[dict[str, str], dict[str, list[str]], dict[str, list[str]]]:
+def load_eval(
+    shared: Path,
+) -> tuple[dict[str, str], dict[str, list[str]], dict[str, list[str]], dict[tuple[str, str], str]]:
+    """Gives the judged postings' texts, the keywords both reviewers listed, every keyword
+    listed, and the importance of each keyword both listed."""
     texts: dict[str, str] = {}
+    importance: dict[tuple[str, str], str] = {}
     both: dict[str, list[str]] = defaultdict(list)
     every: dict[str, list[str]] = defaultdict(list)
     with (shared / "eval" / "keywords.tsv").open(encoding="utf-8") as stream:
@@ -116,7 +121,8 @@ def load_eval(shared: Path) -> tuple[dict[str, str], dict[str, list[str]], dict[
             every[name].append(row["keyword"])
             if row["listed_by"] == "both":
                 both[name].append(row["keyword"])
-    return texts, both, every
+                importance[name, row["keyword"]] = row["importance"]
+    return texts, both, every, importance
 
 
 def load_skillspan(shared: Path) -> tuple[dict[str, str], dict[str, list[str]]]:
@@ -147,6 +153,26 @@ def load_skillspan(shared: Path) -> tuple[dict[str, str], dict[str, list[str]]]:
     return texts, {doc: spans[doc] for doc in texts}
 
 
+def importance_agreement(
+    texts: dict[str, str], importance: dict[tuple[str, str], str], matcher: Matcher
+) -> tuple[int, int]:
+    """Gives (agreeing, compared): of the gold keywords both reviewers listed that tailor finds,
+    how many it marks required or preferred as the reviewers did."""
+    from tailor.analyze import analyze_posting
+
+    agreeing = compared = 0
+    for doc, text in texts.items():
+        keywords = analyze_posting(text).keywords
+        for (name, gold), wanted in importance.items():
+            if name != doc:
+                continue
+            found = next((k for k in keywords if matcher.same(k.term, gold)), None)
+            if found is not None:
+                compared += 1
+                agreeing += found.importance == wanted
+    return agreeing, compared
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
@@ -155,7 +181,7 @@ def main() -> None:
     args = parser.parse_args()
 
     extractors: dict[str, Extractor] = {"tailor": tailor_keywords, "naive": naive_keywords}
-    texts, both, every = load_eval(args.shared)
+    texts, both, every, importance = load_eval(args.shared)
     span_texts, span_gold = load_skillspan(args.shared)
     if args.skillspan_docs:
         span_texts = dict(list(span_texts.items())[: args.skillspan_docs])
@@ -173,6 +199,8 @@ def main() -> None:
         recall, precision, misses = score(extracted, both, every, matcher)
         span_recall, span_precision, _ = score(spans_extracted, span_gold, span_gold, matcher)
         per_doc = sum(map(len, extracted.values())) / len(extracted)
+        if label == "tailor":
+            agreeing, compared = importance_agreement(texts, importance, matcher)
         rows.append((label, recall, precision, per_doc, span_recall, span_precision))
         if args.misses and label == "tailor":
             for doc, gold in misses:
@@ -187,6 +215,12 @@ def main() -> None:
             f"| {label} | {recall:.3f} | {precision:.3f} | {per_doc:.1f} "
             f"| {span_recall:.3f} | {span_precision:.3f} |"
         )
+    required = sum(value == "required" for value in importance.values())
+    print(
+        f"\nRequired or preferred: tailor agrees with the reviewers on {agreeing} of the "
+        f"{compared} keywords both listed that it finds ({agreeing / max(compared, 1):.3f}; "
+        f"calling every keyword required would agree on {required / len(importance):.3f} of all)"
+    )
     print(
         f"\n({len(texts)} judged postings, {len(span_texts)} SkillSpan postings, "
         f"{time.perf_counter() - started:.1f} s)"

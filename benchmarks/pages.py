@@ -1,11 +1,14 @@
 """How well tailor's page estimate holds: its DOCX printed by LibreOffice, pages counted.
 
-    python benchmarks/pages.py [--pages 1 2] [--postings DIR] [--reference-docx FILE]
+    python benchmarks/pages.py [--pages 1 2] [--postings DIR] [--profiles CV|DIR ...] [--fill]
+                               [--reference-docx FILE]
 
-For each example posting in job_posts/ (or each posting in DIR, e.g. ../shared/corpus/postings)
-and each page budget, tailor selects under its line
-estimate (result.budget: lines used of lines available, LINES_PER_PAGE lines a page), writes the
-DOCX with the default reference document, and LibreOffice (soffice) converts it to PDF. The table
+For each master CV (profile/master_cv.txt, or each CV given, e.g. ../shared/corpus/resumes),
+each example posting in job_posts/ (or each posting in DIR, e.g. ../shared/corpus/postings) and
+each page budget (with --fill: pages filled as full as the estimate allows), tailor selects
+under its line estimate (result.budget: lines used of lines available, LINES_PER_PAGE lines a
+page), writes the DOCX with the default reference document, and LibreOffice (soffice) converts
+it to PDF. The table
 gives the estimate in pages (lines used / LINES_PER_PAGE), the pages of the PDF, and, where
 poppler's pdftotext is installed, how far down the last page the text reaches (the printed length
 in pages, e.g. 1.93 = the second page 93 % full), so the error of the estimate is measurable
@@ -20,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import io
+import itertools
 import re
 import shutil
 import subprocess
@@ -61,8 +65,18 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", type=float, nargs="+", default=[1.0, 2.0])
     parser.add_argument("--postings", type=Path, default=ROOT / "job_posts")
+    parser.add_argument(
+        "--profiles", type=Path, nargs="+", default=[ROOT / "profile" / "master_cv.txt"]
+    )
+    parser.add_argument("--fill", action="store_true")
     parser.add_argument("--reference-docx", type=Path, default=None)
     args = parser.parse_args()
+    profiles = sorted(
+        path
+        for given in args.profiles
+        for path in (given.iterdir() if given.is_dir() else [given])
+        if path.is_file() and not path.name.startswith(".")
+    )
 
     import docx
     from docx.shared import Length
@@ -77,36 +91,38 @@ def main() -> int:
     if find_soffice() is None:
         print("LibreOffice (soffice) is not installed: apt-get install libreoffice-writer")
         return 2
-    master = load_profile(ROOT / "profile" / "master_cv.txt")
     print(f"LINES_PER_PAGE = {LINES_PER_PAGE}")
     print()
-    print("| posting | --pages | lines used / available | estimate (pages) | PDF pages | printed |")
-    print("|---|---|---|---|---|---|")
+    print(
+        "| master CV | posting | --pages | lines used / available | estimate (pages) "
+        "| PDF pages | printed |"
+    )
+    print("|---|---|---|---|---|---|---|")
     over = 0
     rows = 0
     errors: list[float] = []
     started = time.perf_counter()
-    for path in sorted(p for p in args.postings.iterdir() if p.suffix in {".txt", ".md"}):
-        posting = load_posting(path)
-        for pages in args.pages:
-            tailored = tailor(master, posting, pages=pages)
-            budget = tailored.result.budget
-            data = render_resume_docx(tailored, reference=args.reference_docx)
-            pdf = convert_docx_to_pdf(data)
-            printed_pages = count_pdf_pages(pdf)
-            section = docx.Document(io.BytesIO(data)).sections[-1]
-            top, bottom = Length(section.top_margin or 0).pt, Length(section.bottom_margin or 0).pt
-            length = printed_length(pdf, top=top, bottom=bottom)
-            estimate = budget.lines_used / LINES_PER_PAGE
-            if length is not None:
-                errors.append(length - estimate)
-            rows += 1
-            over += printed_pages > pages
-            print(
-                f"| {path.stem} | {pages:g} | {budget.lines_used} / {budget.lines_available} "
-                f"| {estimate:.2f} | {printed_pages} "
-                f"| {'-' if length is None else f'{length:.2f}'} |"
-            )
+    postings = sorted(p for p in args.postings.iterdir() if p.suffix in {".txt", ".md"})
+    for cv, path, pages in itertools.product(profiles, postings, args.pages):
+        master, posting = load_profile(cv), load_posting(path)
+        tailored = tailor(master, posting, pages=pages, fill=args.fill)
+        budget = tailored.result.budget
+        data = render_resume_docx(tailored, reference=args.reference_docx)
+        pdf = convert_docx_to_pdf(data)
+        printed_pages = count_pdf_pages(pdf)
+        section = docx.Document(io.BytesIO(data)).sections[-1]
+        top, bottom = Length(section.top_margin or 0).pt, Length(section.bottom_margin or 0).pt
+        length = printed_length(pdf, top=top, bottom=bottom)
+        estimate = budget.lines_used / LINES_PER_PAGE
+        if length is not None:
+            errors.append(length - estimate)
+        rows += 1
+        over += printed_pages > pages
+        print(
+            f"| {cv.stem} | {path.stem} | {pages:g} "
+            f"| {budget.lines_used} / {budget.lines_available} | {estimate:.2f} | {printed_pages} "
+            f"| {'-' if length is None else f'{length:.2f}'} |"
+        )
     print()
     print(f"{rows - over} of {rows} résumés print within their page budget")
     if errors:
