@@ -158,52 +158,50 @@ def counted_units(posting: Posting) -> list[tuple[str, PostingSectionKind]]:
     if posting.title:
         units.append((posting.title, "title"))
     for section in posting.sections:
-        if section.kind in BOILERPLATE:
-            continue
-        for line in unwrap(section.text.split("\n")):
-            # Link text counts, its address does not: "[computer vision](https://...)".
-            line = LINK.sub(r"\1", BULLET_MARK.sub("", line)).strip()
-            # Benefits and legal paragraphs also sit, unheaded, under counted sections.
-            if line and not BOILERPLATE_LINE.search(line.lower()):
-                units.append((line, section.kind))
+        if section.kind not in BOILERPLATE:
+            units.extend((line, section.kind) for line in counted_lines(section.text))
     return units
 
 
-def unwrap(lines: list[str]) -> list[str]:
-    """Gives the lines with hard-wrapped paragraphs joined again.
+def counted_lines(text: str) -> list[str]:
+    """Gives the lines of a section that count, hard-wrapped paragraphs joined again.
 
-    A line goes on from the one before when that one is long enough to have wrapped, stops
-    mid-sentence, and the line is no list item, and either starts in lower case, or follows a
+    List marks go, and link addresses ("[computer vision](https://...)" counts as its text);
+    benefits and legal lines, which also sit unheaded under counted sections, are left out.
+    A line goes on from the one before when that one is long enough to have wrapped and stops
+    mid-sentence, and the line is no list item and either starts in lower case, or follows a
     comma or a function word ("such as", "and"), or goes on with a name the break cut in two
     ("... machine learning, deep learning, Natural" + "Language Processing ...").
     """
-    joined: list[str] = []
-    for line in lines:
-        start = line.lstrip()
-        if (
-            joined
-            and start[:1].isalpha()
-            and not BULLET_MARK.match(line)
-            # A benefits or legal line stays apart, to be left out whole.
-            and not BOILERPLATE_LINE.search(line.lower())
-            and not BOILERPLATE_LINE.search(joined[-1].lower())
-        ):
-            previous = joined[-1].rstrip()
-            last = previous.rsplit(None, 1)[-1] if previous else ""
-            if (
-                len(previous) >= WRAPPED_LINE
-                and previous[-1] not in ".!?:;"
-                and (
-                    start[0].islower()
-                    or last.endswith(",")
-                    or last.lower() in FUNCTION_WORDS
-                    or (len(previous) >= PARAGRAPH and last.istitle() and start[0].isupper())
-                )
-            ):
-                joined[-1] = f"{previous} {start}"
-                continue
-        joined.append(line)
-    return joined
+    lines: list[str] = []
+    joinable = False  # the last line kept may go on: no blank or left-out line came since
+    for raw in text.split("\n"):
+        mark = BULLET_MARK.match(raw)
+        line = (raw[mark.end() :] if mark else raw).strip()
+        if "](" in line:
+            line = LINK.sub(r"\1", line)
+        if not line or BOILERPLATE_LINE.search(line.lower()):
+            joinable = False
+            continue
+        if joinable and not mark and line[0].isalpha() and goes_on(lines[-1], line):
+            lines[-1] = f"{lines[-1]} {line}"
+        else:
+            lines.append(line)
+        joinable = True
+    return lines
+
+
+def goes_on(previous: str, line: str) -> bool:
+    """Tells whether a line continues a wrapped one (see counted_lines)."""
+    if len(previous) < WRAPPED_LINE or previous[-1] in ".!?:;":
+        return False
+    last = previous.rsplit(None, 1)[-1]
+    return (
+        line[0].islower()
+        or last.endswith(",")
+        or last.lower() in FUNCTION_WORDS
+        or (len(previous) >= PARAGRAPH and last.istitle() and line[0].isupper())
+    )
 
 
 def analyze_posting(text: str, *, source: str | None = None) -> Posting:

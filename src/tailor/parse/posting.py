@@ -68,6 +68,7 @@ BENEFITS_PARAGRAPH = re.compile(
     r"health insurance|dental|401\(?k\)?|paid time off|\bpto\b|parental leave|stock options"
     r"|wellness|gym|remote-first|competitive (salary|compensation)"
 )
+BOILERPLATE_WORDS = re.compile(f"{LEGAL_PARAGRAPH.pattern}|{BENEFITS_PARAGRAPH.pattern}")
 PARAGRAPH_BREAK = re.compile(r"(\n(?:[ \t]*\n)+)")
 
 
@@ -257,7 +258,9 @@ def reclassify_boilerplate(sections: list[PostingSection]) -> list[PostingSectio
     """
     result: list[PostingSection] = []
     for section in sections:
-        if section.kind not in {"other", "about"}:
+        if section.kind not in {"other", "about"} or not BOILERPLATE_WORDS.search(
+            section.text.lower()
+        ):
             result.append(section)
             continue
         pieces: list[PostingSection] = []
