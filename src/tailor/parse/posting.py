@@ -266,15 +266,17 @@ def reclassify_boilerplate(sections: list[PostingSection]) -> list[PostingSectio
         pieces: list[PostingSection] = []
         line = section.line
         parts = PARAGRAPH_BREAK.split(section.text)
+        before = ""  # the blank lines before this paragraph, kept in the text
         for paragraph, gap in itertools.zip_longest(parts[::2], parts[1::2], fillvalue=""):
             kind = boilerplate_kind(paragraph) or section.kind
             if pieces and pieces[-1].kind == kind:
-                text = f"{pieces[-1].text}\n\n{paragraph}"
+                text = f"{pieces[-1].text}{before}{paragraph}"
                 pieces[-1] = pieces[-1].model_copy(update={"text": text})
             else:
                 update = {"kind": kind, "text": paragraph, "line": line}
                 pieces.append(section.model_copy(update=update))
             line += paragraph.count("\n") + gap.count("\n")
+            before = gap
         result.extend(pieces)
     return result
 
