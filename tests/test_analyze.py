@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tailor.analyze import analyze_posting
-from tailor.parse.posting import parse_posting
+from tailor.parse.posting import classify_posting_heading, parse_posting
 
 from .conftest import JOB_POSTS, SHARED, needs_shared
 
@@ -281,3 +281,31 @@ def test_section_line_numbers_point_at_their_first_line() -> None:
         lines = text.split("\n")
         for section in parse_posting(text).sections:
             assert lines[section.line - 1].strip() == section.text.split("\n")[0].strip()
+
+
+def test_posting_headings_in_the_words_job_boards_use() -> None:
+    cases = {
+        "What you’ll be doing": "responsibilities",
+        "Your tasks will be": "responsibilities",
+        "Position summary": "responsibilities",
+        "What we would love to see": "preferred",
+        "Additional points for": "preferred",
+        "What We Expect From You": "requirements",
+        "Our ideal candidate will likely have…": "requirements",
+        "What you can expect from Lingoda": "benefits",
+        "What we have for you": "benefits",
+        "Our recruitment process": "apply",
+    }
+    assert {heading: classify_posting_heading(heading) for heading in cases} == cases
+
+
+def test_adverb_led_pairs_are_not_keywords() -> None:
+    posting = analyze_posting(
+        "LLM Engineer\n\nWhat we expect:\n"
+        "- The field of LLM applications is relatively young and rapidly evolving.\n"
+        "- Experience with PyTorch.\n\n"
+        "Requirements\n- A field that is relatively young and rapidly evolving excites you.\n"
+    )
+    terms = {keyword.term for keyword in posting.keywords}
+    assert "PyTorch" in terms
+    assert not terms & {"relatively young", "rapidly evolving"}

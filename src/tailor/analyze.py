@@ -78,6 +78,7 @@ GENERIC_ITEMS = {
     "stakeholders", "colleague", "colleagues", "team", "teams",
 }  # fmt: skip
 ADJECTIVE_END = re.compile(r"(ed|ize|ise|ly|ive|ent|ful|able|ible|al|ous|ic)$")
+LY_NOUNS = {"family", "supply", "assembly", "anomaly", "monopoly", "ally"}
 VERBS = {
     "use", "build", "develop", "design", "create", "work", "manage", "drive", "lead", "support",
     "ensure", "help", "make", "write", "deploy", "maintain", "improve", "analyze", "analyse",
@@ -412,6 +413,8 @@ def salient_pairs(sentence: Span, covered: set[int]) -> list[tuple[str, str]]:
             or len(first.text) < 3
             or len(second.text) < 3
             or first.norm_ in VERBS
+            # An adverb: "rapidly evolving", "relatively young" (not "supply planning").
+            or (first.lower_.endswith("ly") and first.lower_ not in LY_NOUNS)
             or first.lower_ in GENERIC_ITEMS
             or second.lower_ in GENERIC_ITEMS
             or first.lower_ in LIST_LEAD_WORDS

@@ -43,20 +43,22 @@ HEADING_VOCABULARY = {
 # Checked in order on a lower-cased heading; the first hit names the section.
 SECTION_PATTERNS: list[tuple[str, PostingSectionKind]] = [
     (r"nice[- ]to[- ]have|preferred|bonus|plus|desir|good to have|ideally|advantage"
-     r"|extra credit|stand out", "preferred"),
+     r"|extra credit|stand out|love to see|additional points|points for", "preferred"),
     (r"equal (employment )?opportunit|\beeo\b|diversity|accommodation|privacy|disclaimer"
      r"|e-verify|legal|inclusion|non-discrimination", "legal"),
     (r"benefit|perks|what we offer|we offer|compensation|salary|pay range|why join|why you'll"
-     r"|what's in it|rewards|total rewards", "benefits"),
+     r"|what's in it|rewards|total rewards|you can expect|what we have for you", "benefits"),
     (r"requirement|qualifications?|apply if|good fit|great fit|right fit"
      r"|what you('ll)? (need|bring|have)|you (have|bring)|must have"
      r"|who you are|about you|skills|experience|you should have|you'll need|to succeed"
+     r"|expect from you|we expect"
      r"|what we('re)? look|looking for|competenc|profile|candidate", "requirements"),
     (r"how to apply|to apply|application process|apply now|next steps|interview process"
-     r"|hiring process", "apply"),
+     r"|recruitment process|hiring process", "apply"),
     (r"responsibilit|what you('ll)? do|you will|your role|the role|role overview|duties"
      r"|day[- ]to[- ]day|your impact|what you will be doing|mission|the job|job description"
-     r"|key tasks|in this role|accountabilit", "responsibilities"),
+     r"|key tasks|in this role|accountabilit|be doing|your tasks|position summary",
+     "responsibilities"),
     (r"the team|our team|meet the|team overview|the opportunity", "other"),
     (r"about|who we are|company|overview|culture|our story|description", "about"),
 ]  # fmt: skip
