@@ -156,3 +156,42 @@ def test_everyday_excel_and_present_are_not_skills() -> None:
     assert "Microsoft Excel" in names("SQL and Excel")
     assert names("This role will also present exciting opportunities") == []
     assert "presentation skills" in names("presenting findings to executives")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The last words are shared, in a list too, past a conjunct of several words.
+        ("statistical or econometric models", {"statistical modeling": "statistical models"}),
+        (
+            "Employ statistical, machine learning, and econometric models",
+            {"statistical modeling": "statistical models", "machine learning": "machine learning"},
+        ),
+        # The first words are shared.
+        ("model training and deployment", {"model training": "model training",
+                                           "model deployment": "model deployment"}),
+        ("written and verbal communication", {"written communication": "written communication",
+                                              "verbal communication": "verbal communication"}),
+        # A word that ends a longer name modifies nothing: no 'process modeling' here.
+        ("natural language processing, and statistical modeling",
+         {"natural language processing": "natural language processing",
+          "statistical modeling": "statistical modeling"}),
+        # Nor one that starts a longer name: no 'data versioning' here.
+        ("data modeling and version control", {"data modeling": "data modeling",
+                                               "version control": "version control"}),
+        # A comma list shares no first word: Physics, then Chemistry, not computational chemistry.
+        ("Computational Physics, Chemistry", {"physics": "Physics", "chemistry": "Chemistry"}),
+    ],
+)  # fmt: skip
+def test_coordinations_name_each_skill_with_the_shared_words(
+    text: str, expected: dict[str, str]
+) -> None:
+    found = {m.skill.name: m.text for m in match_skills(make_doc(text), coordination=True)}
+    assert found == expected
+    # Without coordination (how a CV is read: as an ATS finds it, words as written) no more.
+    assert {m.skill.name for m in match_skills(make_doc(text))} <= set(expected)
+
+
+def test_a_cv_is_not_read_through_coordinations() -> None:
+    assert names("statistical or econometric models") == []
+    assert names("model training and deployment") == ["model training"]

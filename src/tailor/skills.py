@@ -234,6 +234,104 @@ def get_matchers() -> tuple[PhraseMatcher, PhraseMatcher]:
     return lenient, exact
 
 
+@cache
+def phrase_index() -> dict[tuple[int, ...], int]:
+    """Gives the skill index of every name and alias of two or more words, keyed by the hashes
+    of its words' norms (what the lenient matcher compares)."""
+    from tailor.nlp import get_nlp
+
+    tokenizer: Any = get_nlp().tokenizer
+    index: dict[tuple[int, ...], int] = {}
+    for position, skill in enumerate(load_taxonomy().skills):
+        for term in (skill.name, *skill.aliases):
+            for variant in variants(term):
+                norms = tuple(token.norm for token in tokenizer(variant))
+                if len(norms) >= 2:
+                    index.setdefault(norms, position)
+    return index
+
+
+CONJUNCTIONS = ("and", "or", "&", "/")
+
+
+def coordinated(doc: Doc, spans: list[Span]) -> list[tuple[Span, str]]:
+    """Gives (span, spelling) for skills a coordination names with a shared word.
+
+    "statistical and econometric models" names statistical models (the last words are
+    shared), "model training and deployment" model deployment (the first are), and so do lists
+    ("A, B and C models"). The span runs from the word to the shared words; the spelling is the
+    term meant ("statistical models"). Skills already matched at the word are left alone. A word
+    inside a longer match modifies nothing: not "processing" of "natural language processing,
+    and statistical modeling", nor "version" of "version control".
+    """
+    from spacy.attrs import IS_ALPHA, LOWER, NORM
+    from spacy.tokens import Span
+
+    from tailor.nlp import TEXT
+
+    text = doc.user_data.get(TEXT) or doc.text
+    lowered = text.lower()
+    if not (" and " in lowered or " or " in lowered or "&" in text or "/" in text):
+        return []
+    # Plain ints from one array: spaCy's Token objects cost a microsecond each.
+    strings = doc.vocab.strings
+    columns = doc.to_array([LOWER, NORM, IS_ALPHA]).T.tolist()
+    lower, norm, alpha = columns[0], columns[1], columns[2]
+    conjunctions = {strings[word] for word in CONJUNCTIONS}
+    coordinators = conjunctions | {strings[","]}
+    index = phrase_index()
+    taken = {(token, span.label) for span in spans for token in range(span.start, span.end)}
+    inside = {
+        token: span.start
+        for span in spans
+        if len(span) > 1
+        for token in range(span.start, span.end)
+    }
+    found: list[tuple[Span, str]] = []
+
+    def add(start: int, end: int, key: tuple[int, ...], spelling: str, at: int) -> None:
+        label = strings.add(str(index[key]))
+        if (at, label) not in taken:
+            taken.add((at, label))
+            found.append((Span(doc, start, end, label=label), spelling))
+
+    size_of_doc = len(lower)
+    # Commas only in a list that ends in a conjunction: "Physics, Chemistry" is a list.
+    for i in range(1, size_of_doc - 1):
+        if lower[i] not in conjunctions or not alpha[i + 1]:
+            continue
+        for size in (1, 2):
+            # Shared last words after the next conjunct: "statistical and econometric models".
+            end = i + 2 + size
+            if end <= size_of_doc and all(alpha[i + 2 : end]):
+                head = tuple(norm[i + 2 : end])
+                position = i
+                while position >= 1 and lower[position] in coordinators:
+                    word = position - 1
+                    if lower[word] in coordinators:  # "statistical, and ..."
+                        position -= 1
+                        continue
+                    if word in inside:
+                        # A conjunct of several words ("statistical, machine learning, and
+                        # econometric models"): passed over, the list goes on before it.
+                        position = inside[word] - 1
+                        continue
+                    key = (norm[word], *head)
+                    if not alpha[word] or key not in index:
+                        break
+                    spelling = f"{doc[word].text} {span_text(doc[i + 2 : end]).strip()}"
+                    add(word, end, key, spelling, word)
+                    position -= 2
+            # Shared first words before the last conjunct: "model training and deployment".
+            start = i - 1 - size
+            if start >= 0 and i + 1 not in inside and all(alpha[start:i]):
+                key = (*norm[start : i - 1], norm[i + 1])
+                if key in index:
+                    first = span_text(doc[start : i - 1]).strip()
+                    add(start, i + 2, key, f"{first} {doc[i + 1].text}", i + 1)
+    return found
+
+
 def guarded(doc: Doc, span: Span, text: str, skill: Skill, spans: list[Span]) -> bool:
     """Tells whether a match (``text``, as the doc writes it) is an ambiguous word in its
     everyday sense and must be dropped."""
@@ -270,12 +368,15 @@ def is_place(doc: Doc, start: int) -> bool:
     return before in US_STATES or (before.istitle() and before.isalpha())
 
 
-def match_skills(doc: Doc, *, nested: bool = False) -> list[SkillMatch]:
+def match_skills(doc: Doc, *, nested: bool = False, coordination: bool = False) -> list[SkillMatch]:
     """Gives the taxonomy matches in a doc, longest first where they overlap, in text order.
 
     With ``nested``, a skill inside a longer match counts too: "Machine Learning Engineer"
     also shows machine learning, "video question answering" question answering (what a
     recruiter's search finds in a CV). Without, only the longest match of a stretch counts.
+    With ``coordination``, skills named with a shared word count too ("statistical and
+    econometric models": statistical models), spelled as meant: for what a posting asks, not
+    for what a CV shows, where an ATS finds only the words as written.
     """
     from spacy.tokens import Span
     from spacy.util import filter_spans
@@ -286,7 +387,7 @@ def match_skills(doc: Doc, *, nested: bool = False) -> list[SkillMatch]:
         for matcher in (lenient, exact)
         for match_id, start, end in matcher(doc)
     ]
-    if not raw:
+    if not raw and not (coordination and coordinated(doc, [])):
         return []
     kept = filter_spans(raw)
     if nested:
@@ -300,6 +401,11 @@ def match_skills(doc: Doc, *, nested: bool = False) -> list[SkillMatch]:
             and (span.start, span.end) != (outer.start, outer.end)
         }
         kept = kept + list(inner.values())
+    spellings: dict[tuple[int, int, int], str] = {}
+    if coordination:
+        for span, spelling in coordinated(doc, kept):
+            spellings[span.start, span.end, span.label] = spelling
+            kept.append(span)
     spans = sorted(kept, key=lambda span: (span.start, -span.end))
     skills = load_taxonomy().skills
     # Sentence boundaries once per doc: Span.sent walks the tokens for every match.
@@ -309,8 +415,9 @@ def match_skills(doc: Doc, *, nested: bool = False) -> list[SkillMatch]:
     matches = []
     for span in spans:
         skill = skills[int(span.label_)]
-        text = span_text(span)
-        if guarded(doc, span, text, skill, spans):
+        meant = spellings.get((span.start, span.end, span.label))
+        text = meant or span_text(span)
+        if meant is None and guarded(doc, span, text, skill, spans):
             continue
         position = bisect_right(starts, span.start) - 1
         if position not in texts:
