@@ -191,6 +191,21 @@ def test_mentions_in_known_text(vision_posting: Posting) -> None:
     assert terms["convolutional neural networks"].text == "CNNs"
 
 
+def test_a_keyword_shown_through_a_coordination_is_other_wording() -> None:
+    posting = analyze_posting(
+        "Data Scientist\n\nRequirements\n- Statistical models\n- Written communication\n"
+    )
+    text = "Built statistical and econometric models; strong written and verbal communication."
+    found = find_mentions([text], posting.keywords)[0]
+    terms = {posting.keywords[m.keyword].term: m for m in found}
+    # Shown (a recruiter reading it sees the skill), but not in the posting's own words (a
+    # literal screen for "statistical models" misses it): other wording, spelled as written.
+    assert terms["Statistical models"].text == "statistical and econometric models"
+    assert not terms["Statistical models"].literal
+    assert terms["Written communication"].text == "written and verbal communication"
+    assert not terms["Written communication"].literal
+
+
 # --- knock-out facts ----------------------------------------------------------------------------
 
 

@@ -222,7 +222,7 @@ def analyze_posting(text: str, *, source: str | None = None) -> Posting:
         section_weight = SECTION_WEIGHT.get(kind, 0.5)
         covered: set[int] = set()
         cues: dict[str, bool] = {}
-        for match in match_skills(doc, coordination=True):
+        for match in match_skills(doc):
             skill = match.skill
             covered.update(range(match.start, match.end))
             if skill.category == "role" and kind not in ROLE_SECTIONS:

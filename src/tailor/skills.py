@@ -368,15 +368,15 @@ def is_place(doc: Doc, start: int) -> bool:
     return before in US_STATES or (before.istitle() and before.isalpha())
 
 
-def match_skills(doc: Doc, *, nested: bool = False, coordination: bool = False) -> list[SkillMatch]:
+def match_skills(doc: Doc, *, nested: bool = False) -> list[SkillMatch]:
     """Gives the taxonomy matches in a doc, longest first where they overlap, in text order.
 
     With ``nested``, a skill inside a longer match counts too: "Machine Learning Engineer"
     also shows machine learning, "video question answering" question answering (what a
     recruiter's search finds in a CV). Without, only the longest match of a stretch counts.
-    With ``coordination``, skills named with a shared word count too ("statistical and
-    econometric models": statistical models), spelled as meant: for what a posting asks, not
-    for what a CV shows, where an ATS finds only the words as written.
+    Skills a coordination names with shared words count too ("statistical and econometric
+    models": statistical models), spelled as meant; their start and end take in the whole
+    coordination, so the text there is as written (what a literal screen would look for).
     """
     from spacy.tokens import Span
     from spacy.util import filter_spans
@@ -387,7 +387,7 @@ def match_skills(doc: Doc, *, nested: bool = False, coordination: bool = False) 
         for matcher in (lenient, exact)
         for match_id, start, end in matcher(doc)
     ]
-    if not raw and not (coordination and coordinated(doc, [])):
+    if not raw and not coordinated(doc, []):
         return []
     kept = filter_spans(raw)
     if nested:
@@ -402,10 +402,9 @@ def match_skills(doc: Doc, *, nested: bool = False, coordination: bool = False) 
         }
         kept = kept + list(inner.values())
     spellings: dict[tuple[int, int, int], str] = {}
-    if coordination:
-        for span, spelling in coordinated(doc, kept):
-            spellings[span.start, span.end, span.label] = spelling
-            kept.append(span)
+    for span, spelling in coordinated(doc, kept):
+        spellings[span.start, span.end, span.label] = spelling
+        kept.append(span)
     spans = sorted(kept, key=lambda span: (span.start, -span.end))
     skills = load_taxonomy().skills
     # Sentence boundaries once per doc: Span.sent walks the tokens for every match.
