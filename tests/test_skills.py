@@ -162,11 +162,11 @@ def test_everyday_excel_and_present_are_not_skills() -> None:
     ("text", "expected"),
     [
         # The last words are shared, in a list too, past a conjunct of several words.
-        ("statistical or econometric models", {"statistical modeling": "statistical models"}),
-        (
-            "Employ statistical, machine learning, and econometric models",
-            {"statistical modeling": "statistical models", "machine learning": "machine learning"},
-        ),
+        ("statistical or econometric models",
+         {"statistical modeling": "statistical models", "econometrics": "econometric models"}),
+        ("Employ statistical, machine learning, and econometric models",
+         {"statistical modeling": "statistical models", "machine learning": "machine learning",
+          "econometrics": "econometric models"}),
         # The first words are shared.
         ("model training and deployment", {"model training": "model training",
                                            "model deployment": "model deployment"}),
