@@ -309,3 +309,20 @@ def test_adverb_led_pairs_are_not_keywords() -> None:
     terms = {keyword.term for keyword in posting.keywords}
     assert "PyTorch" in terms
     assert not terms & {"relatively young", "rapidly evolving"}
+
+
+def test_every_boilerplate_alternative_passes_the_hint_prefilter() -> None:
+    from tailor.parse.posting import BOILERPLATE_HINTS, BOILERPLATE_WORDS
+
+    alternatives, depth, current = [], 0, ""
+    for char in BOILERPLATE_WORDS.pattern:
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if char == "|" and depth == 0:
+            alternatives.append(current)
+            current = ""
+        else:
+            current += char
+    alternatives.append(current)
+    assert len(alternatives) > 10
+    for alternative in alternatives:
+        assert any(hint in alternative for hint in BOILERPLATE_HINTS), alternative

@@ -6,7 +6,7 @@ import itertools
 import re
 
 from tailor.model import Posting, PostingSection, PostingSectionKind
-from tailor.text import MARKS, normalize_spaces, strip_inline_marks, strip_symbols
+from tailor.text import normalize_spaces, strip_inline_marks, strip_symbols
 
 SOURCE_LINE = re.compile(r"^#\s*source:", re.IGNORECASE)
 MD_HEADING = re.compile(r"^\s{0,3}(?P<level>#{1,6})\s+(?P<text>.+?)\s*#*\s*$")
@@ -16,6 +16,7 @@ FIELD = re.compile(
     r"\s*:\s*(?P<value>.+)$",
     re.I,
 )
+FIELD_KEYS = ("company", "employer", "organi", "location", "title", "job title", "role", "position")
 BULLET = re.compile(r"^\s*(?:[-*•–·▪]|\d{1,2}[.)])\s+")
 METADATA = re.compile(r"[`💰🌎]")
 LOCATION_TAG = re.compile(r"🌎\s*([^`]+)")
@@ -25,6 +26,7 @@ BYLINE = re.compile(
     r"(?P<place>[A-Z][\w .'’-]{1,40},\s*[A-Z]{2}|Remote|Hybrid|United States)$"
 )
 HEADING_WORDS = 8  # a line of more words is text, not a heading
+HEADING_CHARS = 160  # nor is a longer line, however many of its characters are marks
 PLAIN_HEADING_WORDS = 5
 HEADING_WORD = re.compile(r"[^\s&/,()]+")
 # The words a plain heading line is made of; a line with any other word is text.
@@ -70,6 +72,13 @@ BENEFITS_PARAGRAPH = re.compile(
     r"health insurance|dental|401\(?k\)?|paid time off|\bpto\b|parental leave|stock options"
     r"|wellness|gym|remote-first|competitive (salary|compensation)"
 )
+# A word of every alternative of the two patterns: substring tests rule out most sections at a
+# fraction of the regex's cost.
+BOILERPLATE_HINTS = (
+    "equal", "regardless of", "without regard", "protected", "e-verify", "accommodation",
+    "health insurance", "dental", "401", "paid time off", "pto", "parental leave",
+    "stock options", "wellness", "gym", "remote-first", "competitive",
+)  # fmt: skip
 BOILERPLATE_WORDS = re.compile(f"{LEGAL_PARAGRAPH.pattern}|{BENEFITS_PARAGRAPH.pattern}")
 PARAGRAPH_BREAK = re.compile(r"(\n(?:[ \t]*\n)+)")
 
@@ -92,8 +101,7 @@ def posting_heading(line: str) -> str | None:
         return strip_inline_marks(match.group("text")).strip().rstrip(":")
     if match := BOLD_HEADING.match(line):
         return match.group("text").strip().rstrip(":")
-    if BULLET.match(line) or (len(line.split()) > HEADING_WORDS and not MARKS.search(line)):
-        # Removing marks never adds words: a long line without any stays too long.
+    if len(line) > HEADING_CHARS or BULLET.match(line):
         return None
     plain = strip_inline_marks(line).strip()
     if not plain or len(plain.split()) > HEADING_WORDS:
@@ -166,7 +174,11 @@ def parse_posting(text: str, *, source: str | None = None) -> Posting:
     for number, raw in enumerate(lines, start=1):
         if SOURCE_LINE.match(raw) or (byline is not None and number == byline[0]):
             continue
-        if ":" in raw and (field := FIELD.match(strip_inline_marks(raw))):
+        if (
+            ":" in raw
+            and raw.lstrip(" \t*_[\\").lower().startswith(FIELD_KEYS)
+            and (field := FIELD.match(strip_inline_marks(raw)))
+        ):
             key, value = field.group("key").lower(), strip_symbols(field.group("value"))
             if key in {"company", "employer", "organisation", "organization"}:
                 company = company or value
@@ -260,8 +272,11 @@ def reclassify_boilerplate(sections: list[PostingSection]) -> list[PostingSectio
     """
     result: list[PostingSection] = []
     for section in sections:
-        if section.kind not in {"other", "about"} or not BOILERPLATE_WORDS.search(
-            section.text.lower()
+        lowered = section.text.lower()
+        if (
+            section.kind not in {"other", "about"}
+            or not any(hint in lowered for hint in BOILERPLATE_HINTS)
+            or not BOILERPLATE_WORDS.search(lowered)
         ):
             result.append(section)
             continue
