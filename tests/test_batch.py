@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from tailor.batch import GapTally, Matcher, fit_posting, posting_paths, rank_postings
+from tailor.batch import GapTally, Matcher, Missing, fit_posting, posting_paths, rank_postings
 from tailor.cli import app
 from tailor.model import Profile
 from tailor.workflow import load_posting
@@ -53,11 +53,39 @@ def test_gap_tally_counts_postings_not_mentions(master: Profile) -> None:
     assert "pytorch" not in gaps  # the master CV has it
 
 
+def test_a_gap_the_cv_names_a_kind_of_says_so(tmp_path: Path) -> None:
+    from tailor.parse import load_profile
+
+    cv = tmp_path / "cv" / "cv.md"
+    cv.parent.mkdir()
+    cv.write_text(
+        "# Ada\n\n## Experience\n\n### Engineer, Acme\n\n2020 - 2023\n\n"
+        "- Trained detectors in PyTorch.\n",
+        encoding="utf-8",
+    )
+    postings = tmp_path / "postings"
+    postings.mkdir()
+    for name in ("a", "b"):
+        (postings / f"{name}.txt").write_text(
+            "ML Engineer\n\nRequirements\n- A deep learning framework\n- Kubernetes\n",
+            encoding="utf-8",
+        )
+    tally = GapTally()
+    list(rank_postings(load_profile(cv), posting_paths([postings]), gaps=tally))
+    gaps = {gap.term: gap for gap in tally.top()}
+    assert gaps["deep learning framework"].kind_named == "PyTorch"
+    assert gaps["Kubernetes"].kind_named is None
+    result = runner.invoke(app, ["rank", str(postings), "--profile", str(cv)])
+    assert "deep learning framework: 2 of 2 postings, 2 as required (your CV names PyTorch" in (
+        result.output
+    )
+
+
 def test_gap_tally_shows_the_spelling_most_postings_use() -> None:
     tally = GapTally()
-    tally.add([("sql", "sql", True)])
-    tally.add([("sql", "SQL", True)])
-    tally.add([("sql", "SQL", False)])
+    tally.add([Missing("sql", "sql", True, None)])
+    tally.add([Missing("sql", "SQL", True, None)])
+    tally.add([Missing("sql", "SQL", False, None)])
     (gap,) = tally.top()
     assert (gap.term, gap.postings, gap.required) == ("SQL", 3, 2)
 

@@ -6,6 +6,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from pydantic import Field
 
@@ -36,6 +37,11 @@ class Gap(Model):
     term: str
     postings: int
     required: int
+    kind_named: str | None = Field(
+        default=None,
+        description="A kind of the keyword the master CV names (PyTorch for deep learning "
+        "framework): the gap is one of wording, which a literal screen still misses.",
+    )
 
 
 def posting_paths(inputs: Sequence[Path]) -> list[Path]:
@@ -77,14 +83,21 @@ class Matcher:
     profile: Profile
     skills: set[str] = field(default_factory=set)
     lemma_text: str = ""
+    kinds: dict[str, str] = field(default_factory=dict)  # keyword -> a kind of it the CV names
 
     def __post_init__(self) -> None:
         from tailor.rank import gather_evidence
         from tailor.report import profile_lines
+        from tailor.skills import load_taxonomy
 
         evidence = gather_evidence(profile_lines(self.profile), nested=True)
         self.skills = {name for e in evidence for name in e.skills}
         self.lemma_text = " ".join(e.lemma_text for e in evidence)
+        ancestors = load_taxonomy().ancestors
+        for name in sorted(self.skills):
+            for parent, steps in ancestors.get(name, {}).items():
+                if steps == 1:
+                    self.kinds.setdefault(parent, name)
 
     def shows(self, canonical: str, category: str) -> bool:
         if category == "phrase":
@@ -112,6 +125,15 @@ def fit_posting(matcher: Matcher, posting: Posting, *, top_missing: int = 5) -> 
     )
 
 
+class Missing(NamedTuple):
+    """A posting keyword the master CV lacks."""
+
+    key: str  # what postings are counted by: the canonical name, lower-cased
+    term: str  # as this posting spells it
+    required: bool
+    kind: str | None  # a kind of it the master CV names, if any
+
+
 @dataclass
 class GapTally:
     """Counts, over a stream of postings, the keywords the master CV lacks."""
@@ -119,13 +141,16 @@ class GapTally:
     postings: dict[str, int] = field(default_factory=dict)
     required: dict[str, int] = field(default_factory=dict)
     spellings: dict[str, Counter[str]] = field(default_factory=dict)
+    kinds: dict[str, str] = field(default_factory=dict)
     seen: int = 0
 
-    def add(self, missing: list[tuple[str, str, bool]]) -> None:
-        """Counts one posting's missing keywords, given as (key, term, required)."""
+    def add(self, missing: list[Missing]) -> None:
+        """Counts one posting's missing keywords."""
         self.seen += 1
-        for key, term, required in missing:
+        for key, term, required, kind in missing:
             self.spellings.setdefault(key, Counter())[term] += 1
+            if kind is not None:
+                self.kinds[key] = kind
             self.postings[key] = self.postings.get(key, 0) + 1
             if required:
                 self.required[key] = self.required.get(key, 0) + 1
@@ -140,6 +165,7 @@ class GapTally:
                 term=self.spellings[key].most_common(1)[0][0],
                 postings=self.postings[key],
                 required=self.required.get(key, 0),
+                kind_named=self.kinds.get(key),
             )
             for key in ranked[:count]
         ]
@@ -147,13 +173,18 @@ class GapTally:
 
 def assess(
     matcher: Matcher, path: Path, max_bytes: int = MAX_BYTES
-) -> tuple[PostingFit, list[tuple[str, str, bool]]]:
-    """Gives the fit to one posting file and its missing hard keywords (key, term, required)."""
+) -> tuple[PostingFit, list[Missing]]:
+    """Gives the fit to one posting file and its missing hard keywords."""
     from tailor.workflow import load_posting
 
     posting = load_posting(path, max_bytes=max_bytes)
     missing = [
-        (k.canonical.lower(), k.term, k.importance == "required")
+        Missing(
+            k.canonical.lower(),
+            k.term,
+            k.importance == "required",
+            None if k.category == "phrase" else matcher.kinds.get(k.canonical),
+        )
         for k in posting.keywords
         if k.kind != "soft" and not matcher.shows(k.canonical, k.category)
     ]
@@ -173,7 +204,7 @@ class Failure:
         return TailorError(self.message, hint=self.hint, path=self.path, line=self.line)
 
 
-Outcome = tuple[PostingFit, list[tuple[str, str, bool]]] | Failure
+Outcome = tuple[PostingFit, list[Missing]] | Failure
 _worker: Matcher | None = None
 
 
