@@ -178,9 +178,11 @@ def test_lists_of_colleagues_and_the_company_are_not_keywords() -> None:
         "Please connect with us on Glassdoor and LinkedIn.\n\n"
         "Requirements\n- Solid experience with DevOps, cloud infrastructure, and deploying "
         "machine learning models\n"
+        "- Strong machine learning background in speech, computer vision, multi modal interaction\n"
     )
     terms = {keyword.term for keyword in posting.keywords}
     assert {"Python", "PyTorch", "Docker", "cloud infrastructure"} <= terms
+    assert "multi modal interaction" in terms
     assert not terms & {"product leaders", "subject matter experts", "Acme", "LinkedIn"}
 
 
@@ -326,3 +328,43 @@ def test_every_boilerplate_alternative_passes_the_hint_prefilter() -> None:
     assert len(alternatives) > 10
     for alternative in alternatives:
         assert any(hint in alternative for hint in BOILERPLATE_HINTS), alternative
+
+
+def test_a_job_boards_description_heading_and_apply_button_keep_the_text_counted() -> None:
+    # "Description" heads the whole posting on job boards (not the company's profile), and
+    # "Apply Now" is a button: the text under either counts.
+    posting = analyze_posting(
+        "Data Scientist\n\nApply Now\n\nWe build clustering models for claims.\n\n"
+        "Description\nYou will use SQL and regression trees.\n"
+    )
+    assert [s.kind for s in posting.sections] == ["other", "other"]
+    assert {"clustering", "SQL"} <= {keyword.term for keyword in posting.keywords}
+
+
+def test_a_first_line_longer_than_a_title_stays_text() -> None:
+    line = (
+        "We are hiring an engineer to build perception models for our delivery robots, working "
+        "closely with the autonomy team and the fleet team on machine learning"
+    )
+    posting = analyze_posting(f"{line}\n\nRequirements\n- Python\n")
+    assert posting.title == line[:120]
+    assert "machine learning" in {keyword.canonical for keyword in posting.keywords}
+
+
+def test_coordinations_of_verbs_name_no_skill_and_hide_no_other_conjunct() -> None:
+    posting = analyze_posting(
+        "ML Engineer\n\nRequirements\n"
+        "- Build and improve tools, scripts and pipelines\n"
+        "- Implement machine learning systems and validate designs\n"
+        "- Work on software security and designing robust systems\n"
+        "- Knowledge of FDA and EMA regulations\n"
+    )
+    assert not {k.canonical for k in posting.keywords} & {
+        "build systems",
+        "system design",
+        "software architecture",
+    }
+    assert {"FDA regulations", "EMA"} <= {keyword.term for keyword in posting.keywords}
+    mlops = analyze_posting((JOB_POSTS / "mlops-engineer.txt").read_text(encoding="utf-8"))
+    # "(canary and shadow deployments)": both.
+    assert {"canary deployments", "shadow deployments"} <= {k.term for k in mlops.keywords}

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from tailor.model import Category, Importance, Keyword, KnockOut, Posting, PostingSectionKind
 from tailor.nlp import norm_key, span_text
 from tailor.parse.posting import parse_posting
-from tailor.skills import US_STATES
+from tailor.skills import US_STATES, VERBS
 from tailor.text import LINK
 
 if TYPE_CHECKING:
@@ -66,7 +66,6 @@ LIST_LEAD_WORDS = {
     "solid", "deep", "good", "excellent", "hands", "on", "working", "including", "like", "e.g.",
     "eg", "i.e.", "such", "especially", "particularly", "preferably", "ideally", "using",
 }  # fmt: skip
-MEMBER_TOKENS = 3  # a known skill this near a segment's end makes it a list member
 GENERIC_ITEMS = {
     "similar", "other", "others", "related", "equivalent", "relevant", "etc", "tools", "tool",
     "frameworks", "framework", "languages", "language", "technologies", "technology", "libraries",
@@ -76,18 +75,13 @@ GENERIC_ITEMS = {
     "strong", "solid", "good", "excellent", "best", "practices", "concepts", "background",
     "vendor", "vendors", "partner", "partners", "customer", "customers", "stakeholder",
     "stakeholders", "colleague", "colleagues", "team", "teams",
+    # People a posting lists: "work with customers, product leaders, subject matter experts".
+    "leaders", "experts", "engineers", "researchers", "scientists", "managers", "designers",
+    "analysts", "executives", "users", "clients", "members", "people", "developers", "officers",
+    "directors", "specialists", "clinicians", "founders", "investors", "term",
 }  # fmt: skip
 ADJECTIVE_END = re.compile(r"(ed|ize|ise|ly|ive|ent|ful|able|ible|al|ous|ic)$")
 LY_NOUNS = {"family", "supply", "assembly", "anomaly", "monopoly", "ally"}
-VERBS = {
-    "use", "build", "develop", "design", "create", "work", "manage", "drive", "lead", "support",
-    "ensure", "help", "make", "write", "deploy", "maintain", "improve", "analyze", "analyse",
-    "collaborate", "implement", "own", "define", "deliver", "communicate", "partner", "apply",
-    "understand", "identify", "provide", "conduct", "perform", "run", "ship", "scale", "train",
-    "profile", "compress", "optimize", "optimise", "convert", "tune", "benchmark", "debug",
-    "monitor", "evaluate", "validate", "prototype", "integrate", "automate", "mentor", "measure",
-    "curate", "annotate", "refactor", "explore",
-}  # fmt: skip
 TOOL_WORD = re.compile(r"(?<![\w.+#-])[A-Za-z][\w+#.-]*[\w+#](?![\w+#-])")
 TOOL_SHAPE = re.compile(r"\b[A-Z][a-z]+[A-Z]|\b[A-Z][A-Za-z]*\d|\b[A-Z]{2,5}s?\b")
 BULLET_MARK = re.compile(r"^\s*(?:[-*•–·▪]|\d{1,2}[.)])\s+")
@@ -224,7 +218,7 @@ def analyze_posting(text: str, *, source: str | None = None) -> Posting:
         cues: dict[str, bool] = {}
         for match in match_skills(doc):
             skill = match.skill
-            covered.update(range(match.start, match.end))
+            covered.update(range(*match.own))
             if skill.category == "role" and kind not in ROLE_SECTIONS:
                 # "work closely with data scientists" names colleagues, not the candidate.
                 continue
@@ -354,11 +348,7 @@ def outside_terms(
             segments[-1].append(token)
     segments = [member(segment) for segment in segments]
     segments = [segment for segment in segments if segment]
-    # Known skills make an enumeration a skill list only where they end a segment, as list
-    # members do ("experience with DevOps, cloud infrastructure"): a clause naming one in passing
-    # ("within the Machine Learning team, you will work with customers, product leaders") does
-    # not make its list one of skills.
-    known = [s for s in segments if any(t.idx in covered for t in s[-MEMBER_TOKENS:])]
+    known = [s for s in segments if any(t.idx in covered for t in s)]
     if len(known) < 2 or len(segments) < 3:
         return found
     for segment in segments:

@@ -67,6 +67,9 @@ class SkillMatch:
     start: int
     end: int
     sentence: str
+    # The characters the match accounts for: all of it, or of a coordination ("canary and
+    # shadow deployments") only its own word (canary), the rest being the other conjuncts'.
+    own: tuple[int, int] = (0, 0)
 
 
 class Taxonomy:
@@ -252,17 +255,29 @@ def phrase_index() -> dict[tuple[int, ...], int]:
 
 
 CONJUNCTIONS = ("and", "or", "&", "/")
+# Verbs job ads lead with, as lemmas: no skill name is shared with one ("build and improve
+# tools" names no build tool), and no list item or word pair led by one is a term.
+VERBS = {
+    "use", "build", "develop", "design", "create", "work", "manage", "drive", "lead", "support",
+    "ensure", "help", "make", "write", "deploy", "maintain", "improve", "analyze", "analyse",
+    "collaborate", "implement", "own", "define", "deliver", "communicate", "partner", "apply",
+    "understand", "identify", "provide", "conduct", "perform", "run", "ship", "scale", "train",
+    "profile", "compress", "optimize", "optimise", "convert", "tune", "benchmark", "debug",
+    "monitor", "evaluate", "validate", "prototype", "integrate", "automate", "mentor", "measure",
+    "curate", "annotate", "refactor", "explore",
+}  # fmt: skip
 
 
-def coordinated(doc: Doc, spans: list[Span]) -> list[tuple[Span, str]]:
-    """Gives (span, spelling) for skills a coordination names with a shared word.
+def coordinated(doc: Doc, spans: list[Span]) -> list[tuple[Span, str, int]]:
+    """Gives (span, spelling, word) for skills a coordination names with a shared word.
 
     "statistical and econometric models" names statistical models (the last words are
     shared), "model training and deployment" model deployment (the first are), and so do lists
     ("A, B and C models"). The span runs from the word to the shared words; the spelling is the
-    term meant ("statistical models"). Skills already matched at the word are left alone. A word
-    inside a longer match modifies nothing: not "processing" of "natural language processing,
-    and statistical modeling", nor "version" of "version control".
+    term meant ("statistical models"); the word is the index of the conjunct's own token.
+    Skills already matched at the word are left alone. A word inside a longer match modifies
+    nothing: not "processing" of "natural language processing, and statistical modeling", nor
+    "version" of "version control"; nor do verbs: "build and improve tools" is no build tool.
     """
     from spacy.attrs import IS_ALPHA, LOWER, NORM
     from spacy.tokens import Span
@@ -287,18 +302,26 @@ def coordinated(doc: Doc, spans: list[Span]) -> list[tuple[Span, str]]:
         if len(span) > 1
         for token in range(span.start, span.end)
     }
-    found: list[tuple[Span, str]] = []
+    found: list[tuple[Span, str, int]] = []
+    verbs = {strings[verb] for verb in VERBS}
+
+    def verb(token: int) -> bool:
+        """Tells whether a token is a verb's bare or -ing form ("improve", "designing"); a
+        participle is an adjective here ("written and verbal communication")."""
+        return lower[token] in verbs or (
+            norm[token] in verbs and strings[lower[token]].endswith("ing")
+        )
 
     def add(start: int, end: int, key: tuple[int, ...], spelling: str, at: int) -> None:
         label = strings.add(str(index[key]))
         if (at, label) not in taken:
             taken.add((at, label))
-            found.append((Span(doc, start, end, label=label), spelling))
+            found.append((Span(doc, start, end, label=label), spelling, at))
 
     size_of_doc = len(lower)
     # Commas only in a list that ends in a conjunction: "Physics, Chemistry" is a list.
     for i in range(1, size_of_doc - 1):
-        if lower[i] not in conjunctions or not alpha[i + 1]:
+        if lower[i] not in conjunctions or not alpha[i + 1] or verb(i + 1):
             continue
         for size in (1, 2):
             # Shared last words after the next conjunct: "statistical and econometric models".
@@ -317,7 +340,7 @@ def coordinated(doc: Doc, spans: list[Span]) -> list[tuple[Span, str]]:
                         position = inside[word] - 1
                         continue
                     key = (norm[word], *head)
-                    if not alpha[word] or key not in index:
+                    if not alpha[word] or verb(word) or key not in index:
                         break
                     spelling = f"{doc[word].text} {span_text(doc[i + 2 : end]).strip()}"
                     add(word, end, key, spelling, word)
@@ -401,9 +424,9 @@ def match_skills(doc: Doc, *, nested: bool = False) -> list[SkillMatch]:
             and (span.start, span.end) != (outer.start, outer.end)
         }
         kept = kept + list(inner.values())
-    spellings: dict[tuple[int, int, int], str] = {}
-    for span, spelling in coordinated(doc, kept):
-        spellings[span.start, span.end, span.label] = spelling
+    spellings: dict[tuple[int, int, int], tuple[str, int]] = {}
+    for span, spelling, word in coordinated(doc, kept):
+        spellings[span.start, span.end, span.label] = spelling, word
         kept.append(span)
     spans = sorted(kept, key=lambda span: (span.start, -span.end))
     skills = load_taxonomy().skills
@@ -415,9 +438,13 @@ def match_skills(doc: Doc, *, nested: bool = False) -> list[SkillMatch]:
     for span in spans:
         skill = skills[int(span.label_)]
         meant = spellings.get((span.start, span.end, span.label))
-        text = meant or span_text(span)
+        text = meant[0] if meant else span_text(span)
         if meant is None and guarded(doc, span, text, skill, spans):
             continue
+        own = (span.start_char, span.end_char)
+        if meant is not None:
+            conjunct = doc[meant[1]]
+            own = (conjunct.idx, conjunct.idx + len(conjunct.text))
         position = bisect_right(starts, span.start) - 1
         if position not in texts:
             # Each sentence's text once, shared by the matches in it.
@@ -429,6 +456,7 @@ def match_skills(doc: Doc, *, nested: bool = False) -> list[SkillMatch]:
                 start=span.start_char,
                 end=span.end_char,
                 sentence=texts[position],
+                own=own,
             )
         )
     return matches

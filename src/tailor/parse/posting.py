@@ -26,19 +26,21 @@ BYLINE = re.compile(
     r"(?P<place>[A-Z][\w .'’-]{1,40},\s*[A-Z]{2}|Remote|Hybrid|United States)$"
 )
 HEADING_WORDS = 8  # a line of more words is text, not a heading
+TITLE_CHARS = 120
 HEADING_CHARS = 160  # nor is a longer line, however many of its characters are marks
 PLAIN_HEADING_WORDS = 5
 HEADING_WORD = re.compile(r"[^\s&/,()]+")
 # The words a plain heading line is made of; a line with any other word is text.
 HEADING_VOCABULARY = {
     "about", "the", "a", "an", "this", "job", "role", "position", "opportunity", "team", "us",
+    "company",
     "you", "your", "you'll", "you’ll", "we", "we're", "we’re", "are", "is", "who", "what", "will",
     "do", "be", "doing", "need", "bring", "have", "haves", "look", "looking", "for", "in", "to",
     "and", "of", "nice", "must", "good", "key", "core", "main", "basic", "minimum", "preferred",
     "required", "additional", "desired", "bonus", "points", "qualifications", "qualification",
     "requirements", "requirement", "responsibilities", "responsibility", "duties", "skills",
     "experience", "education", "description", "overview", "summary", "benefits", "perks",
-    "offer", "compensation", "how", "apply", "now", "next", "steps", "day-to-day", "impact",
+    "offer", "compensation", "how", "apply", "next", "steps", "day-to-day", "impact",
     "ideal", "candidate", "essential", "functions", "tasks", "expectations", "it", "takes",
 }  # fmt: skip
 
@@ -59,10 +61,12 @@ SECTION_PATTERNS: list[tuple[str, PostingSectionKind]] = [
      r"|recruitment process|hiring process", "apply"),
     (r"responsibilit|what you('ll)? do|you will|your role|the role|role overview|duties"
      r"|day[- ]to[- ]day|your impact|what you will be doing|mission|the job|job description"
-     r"|key tasks|in this role|accountabilit|be doing|your tasks|position summary",
-     "responsibilities"),
+     r"|key tasks|in this role|accountabilit|be doing|your tasks|position summary"
+     r"|(role|position) description", "responsibilities"),
     (r"the team|our team|meet the|team overview|the opportunity", "other"),
-    (r"about|who we are|company|overview|culture|our story|description", "about"),
+    (r"about|who we are|company|overview|culture|our story", "about"),
+    # A job board's "Description" heads the whole posting, not the company's profile.
+    (r"description", "other"),
 ]  # fmt: skip
 LEGAL_PARAGRAPH = re.compile(
     r"equal (employment )?opportunity|regardless of (race|age|gender)|without regard to"
@@ -236,8 +240,14 @@ def parse_posting(text: str, *, source: str | None = None) -> Posting:
         first = next(
             (line.strip() for line in lines if line.strip() and not SOURCE_LINE.match(line)), None
         )
-        title = normalize_spaces(strip_inline_marks(first))[:120] if first else None
-        if first and sections and sections[0].text.split("\n", 1)[0].strip() == first:
+        # A first line longer than a title is text: cut for the title, kept as text.
+        title = normalize_spaces(strip_inline_marks(first))[:TITLE_CHARS] if first else None
+        if (
+            first
+            and len(first) <= TITLE_CHARS
+            and sections
+            and sections[0].text.split("\n", 1)[0].strip() == first
+        ):
             sections[:1] = without_first_line(sections[0], lines)
     return Posting(
         source=source,
