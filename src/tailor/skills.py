@@ -268,6 +268,17 @@ VERBS = {
 }  # fmt: skip
 
 
+@cache
+def word_hashes() -> tuple[frozenset[int], frozenset[int], frozenset[int]]:
+    """Gives the hashes of the conjunctions, of them and the comma, and of VERBS (spaCy's
+    string hashes, as doc arrays hold them)."""
+    from tailor.nlp import get_nlp
+
+    strings = get_nlp().vocab.strings
+    conjunctions = frozenset(strings[word] for word in CONJUNCTIONS)
+    return conjunctions, conjunctions | {strings[","]}, frozenset(strings[verb] for verb in VERBS)
+
+
 def coordinated(doc: Doc, spans: list[Span]) -> list[tuple[Span, str, int]]:
     """Gives (span, spelling, word) for skills a coordination names with a shared word.
 
@@ -288,12 +299,17 @@ def coordinated(doc: Doc, spans: list[Span]) -> list[tuple[Span, str, int]]:
     lowered = text.lower()
     if not (" and " in lowered or " or " in lowered or "&" in text or "/" in text):
         return []
-    # Plain ints from one array: spaCy's Token objects cost a microsecond each.
+    conjunctions, coordinators, verbs = word_hashes()
+    # Plain ints from the doc's arrays: spaCy's Token objects cost a microsecond each.
+    lower = doc.to_array(LOWER).tolist()
+    size_of_doc = len(lower)
+    # Commas only in a list that ends in a conjunction: "Physics, Chemistry" is a list.
+    places = [i for i in range(1, size_of_doc - 1) if lower[i] in conjunctions]
+    if not places:
+        return []
+    columns = doc.to_array([NORM, IS_ALPHA]).T.tolist()
+    norm, alpha = columns[0], columns[1]
     strings = doc.vocab.strings
-    columns = doc.to_array([LOWER, NORM, IS_ALPHA]).T.tolist()
-    lower, norm, alpha = columns[0], columns[1], columns[2]
-    conjunctions = {strings[word] for word in CONJUNCTIONS}
-    coordinators = conjunctions | {strings[","]}
     index = phrase_index()
     taken = {(token, span.label) for span in spans for token in range(span.start, span.end)}
     inside = {
@@ -303,7 +319,6 @@ def coordinated(doc: Doc, spans: list[Span]) -> list[tuple[Span, str, int]]:
         for token in range(span.start, span.end)
     }
     found: list[tuple[Span, str, int]] = []
-    verbs = {strings[verb] for verb in VERBS}
 
     def verb(token: int) -> bool:
         """Tells whether a token is a verb's bare or -ing form ("improve", "designing"); a
@@ -318,10 +333,8 @@ def coordinated(doc: Doc, spans: list[Span]) -> list[tuple[Span, str, int]]:
             taken.add((at, label))
             found.append((Span(doc, start, end, label=label), spelling, at))
 
-    size_of_doc = len(lower)
-    # Commas only in a list that ends in a conjunction: "Physics, Chemistry" is a list.
-    for i in range(1, size_of_doc - 1):
-        if lower[i] not in conjunctions or not alpha[i + 1] or verb(i + 1):
+    for i in places:
+        if not alpha[i + 1] or verb(i + 1):
             continue
         for size in (1, 2):
             # Shared last words after the next conjunct: "statistical and econometric models".
