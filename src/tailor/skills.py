@@ -12,6 +12,7 @@ from importlib import resources
 from typing import TYPE_CHECKING, Any, Literal
 
 from tailor.errors import TailorError
+from tailor.nlp import TEXT as TEXT_KEY
 from tailor.nlp import span_text
 
 if TYPE_CHECKING:
@@ -269,14 +270,17 @@ VERBS = {
 
 
 @cache
-def word_hashes() -> tuple[frozenset[int], frozenset[int], frozenset[int]]:
+def word_hashes() -> tuple[frozenset[int], frozenset[int], frozenset[int], list[int | str]]:
     """Gives the hashes of the conjunctions, of them and the comma, and of VERBS (spaCy's
-    string hashes, as doc arrays hold them)."""
+    string hashes, as doc arrays hold them), and the attributes coordinated() reads."""
+    from spacy.attrs import IS_ALPHA, LOWER, NORM
+
     from tailor.nlp import get_nlp
 
     strings = get_nlp().vocab.strings
     conjunctions = frozenset(strings[word] for word in CONJUNCTIONS)
-    return conjunctions, conjunctions | {strings[","]}, frozenset(strings[verb] for verb in VERBS)
+    verbs = frozenset(strings[verb] for verb in VERBS)
+    return conjunctions, conjunctions | {strings[","]}, verbs, [LOWER, NORM, IS_ALPHA]
 
 
 def coordinated(doc: Doc, spans: list[Span]) -> list[tuple[Span, str, int]]:
@@ -290,25 +294,20 @@ def coordinated(doc: Doc, spans: list[Span]) -> list[tuple[Span, str, int]]:
     nothing: not "processing" of "natural language processing, and statistical modeling", nor
     "version" of "version control"; nor do verbs: "build and improve tools" is no build tool.
     """
-    from spacy.attrs import IS_ALPHA, LOWER, NORM
     from spacy.tokens import Span
 
-    from tailor.nlp import TEXT
-
-    text = doc.user_data.get(TEXT) or doc.text
+    text = doc.user_data.get(TEXT_KEY) or doc.text
     lowered = text.lower()
     if not (" and " in lowered or " or " in lowered or "&" in text or "/" in text):
         return []
-    conjunctions, coordinators, verbs = word_hashes()
-    # Plain ints from the doc's arrays: spaCy's Token objects cost a microsecond each.
-    lower = doc.to_array(LOWER).tolist()
+    conjunctions, coordinators, verbs, attributes = word_hashes()
+    # Plain ints from one array: spaCy's Token objects cost a microsecond each.
+    lower, norm, alpha = doc.to_array(attributes).T.tolist()
     size_of_doc = len(lower)
     # Commas only in a list that ends in a conjunction: "Physics, Chemistry" is a list.
     places = [i for i in range(1, size_of_doc - 1) if lower[i] in conjunctions]
     if not places:
         return []
-    columns = doc.to_array([NORM, IS_ALPHA]).T.tolist()
-    norm, alpha = columns[0], columns[1]
     strings = doc.vocab.strings
     index = phrase_index()
     taken = {(token, span.label) for span in spans for token in range(span.start, span.end)}
