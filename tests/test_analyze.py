@@ -313,21 +313,31 @@ def test_adverb_led_pairs_are_not_keywords() -> None:
     assert not terms & {"relatively young", "rapidly evolving"}
 
 
-def test_every_boilerplate_alternative_passes_the_hint_prefilter() -> None:
-    from tailor.parse.posting import BOILERPLATE_HINTS, BOILERPLATE_WORDS
-
-    alternatives, depth, current = [], 0, ""
-    for char in BOILERPLATE_WORDS.pattern:
+def alternatives(pattern: str) -> list[str]:
+    """Gives the top-level alternatives of a regex pattern."""
+    found, depth, current = [], 0, ""
+    for char in pattern:
         depth += {"(": 1, ")": -1}.get(char, 0)
         if char == "|" and depth == 0:
-            alternatives.append(current)
+            found.append(current)
             current = ""
         else:
             current += char
-    alternatives.append(current)
-    assert len(alternatives) > 10
-    for alternative in alternatives:
-        assert any(hint in alternative for hint in BOILERPLATE_HINTS), alternative
+    return [*found, current]
+
+
+def test_every_boilerplate_alternative_passes_the_hint_prefilter() -> None:
+    from tailor.analyze import BOILERPLATE_LINE, BOILERPLATE_LINE_HINTS
+    from tailor.parse.posting import BOILERPLATE_HINTS, BOILERPLATE_WORDS
+
+    for pattern, hints in [
+        (BOILERPLATE_WORDS, BOILERPLATE_HINTS),
+        (BOILERPLATE_LINE, BOILERPLATE_LINE_HINTS),
+    ]:
+        found = alternatives(pattern.pattern)
+        assert len(found) > 10
+        for alternative in found:
+            assert any(hint in alternative for hint in hints), alternative
 
 
 def test_a_job_boards_description_heading_and_apply_button_keep_the_text_counted() -> None:

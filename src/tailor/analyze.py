@@ -38,6 +38,13 @@ BOILERPLATE_LINE = re.compile(
     r"|e-verify|privacy (policy|notice)|genetic information|stipend"
     r"|(connect|follow) (with )?us on",
 )
+# A substring of every BOILERPLATE_LINE alternative: most lines are ruled out at a fraction of
+# the regex's cost.
+BOILERPLATE_LINE_HINTS = (
+    "equal", "regardless of", "without regard", "protected", "accommodation", "disabilities",
+    "401", "paid time off", "insurance", "dental", "leave", "benefits", "e-verify", "privacy",
+    "genetic", "stipend", "us on",
+)  # fmt: skip
 WRAPPED_LINE = 60  # a line this long that stops mid-sentence may go on on the next line
 PARAGRAPH = 150  # a line this long is a paragraph's, wrapped if it stops mid-sentence
 FUNCTION_WORDS = {
@@ -175,7 +182,7 @@ def counted_lines(text: str) -> list[str]:
         line = (raw[mark.end() :] if mark else raw).strip()
         if "](" in line:
             line = LINK.sub(r"\1", line)
-        if not line or BOILERPLATE_LINE.search(line.lower()):
+        if not line or is_boilerplate(line.lower()):
             joinable = False
             continue
         if joinable and not mark and line[0].isalpha() and goes_on(lines[-1], line):
@@ -184,6 +191,13 @@ def counted_lines(text: str) -> list[str]:
             lines.append(line)
         joinable = True
     return lines
+
+
+def is_boilerplate(lowered: str) -> bool:
+    """Tells whether a lower-cased line is benefits or legal text."""
+    return any(hint in lowered for hint in BOILERPLATE_LINE_HINTS) and bool(
+        BOILERPLATE_LINE.search(lowered)
+    )
 
 
 def goes_on(previous: str, line: str) -> bool:
