@@ -34,6 +34,18 @@ TEXT_LINES = [
     "Responsibilities", "Nice to have", "3+ years of experience", "BS in Computer Science",
     "Benefits", "About us", "Location: Remote", "Company: Acme", "# source: x", "💰 100k",
 ]  # fmt: skip
+# Posting lines for the posting parser's own paths: plain headings, coordinations, wrapped
+# lines, lists of people, boilerplate paragraphs.
+POSTING_LINES = [
+    *TEXT_LINES, "Description", "Apply Now", "What You'll Do", "Our ideal candidate will have…",
+    "statistical, machine learning, and econometric models", "model training and deployment",
+    "and", "or", "/", "and models", "models and", "Build and improve tools", "A / B",
+    "written and verbal communication", "FDA and EMA regulations", "canary and shadow",
+    "work with customers, product leaders, subject matter experts, and engineers",
+    "We need experience with deep learning, machine learning, Natural",
+    "Language Processing and computer vision for our customers in healthcare and the",
+    "health insurance, dental, 401(k)", "We are an equal opportunity employer.", "x" * 200,
+]  # fmt: skip
 LATEX_PIECES = [
     "\\documentclass{article}", "\\begin{document}", "\\end{document}", "\\section{Experience}",
     "\\subsection{Acme}", "\\begin{itemize}", "\\end{itemize}", "\\item Did \\textbf{this}",
@@ -194,7 +206,7 @@ def test_parse_docx(data: bytes) -> None:
 
 
 @FUZZ
-@given(st.one_of(st.text(), lines_from(TEXT_LINES)))
+@given(st.one_of(st.text(), lines_from(POSTING_LINES)))
 def test_parse_posting(text: str) -> None:
     from tailor.parse.posting import parse_posting
 
@@ -202,7 +214,7 @@ def test_parse_posting(text: str) -> None:
 
 
 @settings(FUZZ, max_examples=80)
-@given(st.one_of(st.text(), lines_from(TEXT_LINES)))
+@given(st.one_of(st.text(), lines_from(POSTING_LINES)))
 def test_analyze_posting(text: str) -> None:
     from tailor.analyze import analyze_posting
 
