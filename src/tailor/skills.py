@@ -195,9 +195,22 @@ def variants(term: str) -> set[str]:
     return found
 
 
-@cache
 def get_matchers() -> tuple[PhraseMatcher, PhraseMatcher]:
     """Gives (lemma matcher for names and aliases, case-sensitive matcher for acronyms)."""
+    lenient, exact, _ = compiled_matchers()
+    return lenient, exact
+
+
+def phrase_index() -> dict[tuple[int, ...], int]:
+    """Gives the skill index of every name and alias of two or more words, keyed by the hashes
+    of its words' norms (what the lenient matcher compares)."""
+    return compiled_matchers()[2]
+
+
+@cache
+def compiled_matchers() -> tuple[PhraseMatcher, PhraseMatcher, dict[tuple[int, ...], int]]:
+    """Gives the two matchers of get_matchers and the index of phrase_index, built together
+    from the same pattern docs."""
     from spacy.matcher import PhraseMatcher
     from spacy.tokens import Doc
 
@@ -215,6 +228,7 @@ def get_matchers() -> tuple[PhraseMatcher, PhraseMatcher]:
 
     lenient = PhraseMatcher(nlp.vocab, attr="NORM")
     exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+    phrases: dict[tuple[int, ...], int] = {}
     for index, skill in enumerate(load_taxonomy().skills):
         key = str(index)
         words = {v for term in (skill.name, *skill.aliases) for v in variants(term)}
@@ -224,7 +238,11 @@ def get_matchers() -> tuple[PhraseMatcher, PhraseMatcher]:
             case_kept |= {w for w in words if len(w) <= 6 and " " not in w}
             words -= case_kept
         if words:
-            lenient.add(key, docs(words))
+            patterns = docs(words)
+            lenient.add(key, patterns)
+            for pattern in patterns:
+                if len(pattern) >= 2:
+                    phrases.setdefault(tuple(token.norm for token in pattern), index)
         if case_kept:
             # Acronyms in the plural as well: LLMs, GPUs, CNNs.
             plurals = {
@@ -235,24 +253,7 @@ def get_matchers() -> tuple[PhraseMatcher, PhraseMatcher]:
                 term[:-1] for term in skill.acronyms if term.endswith(".") and "." in term[:-1]
             }
             exact.add(key, docs(case_kept | plurals | (undotted - case_kept)))
-    return lenient, exact
-
-
-@cache
-def phrase_index() -> dict[tuple[int, ...], int]:
-    """Gives the skill index of every name and alias of two or more words, keyed by the hashes
-    of its words' norms (what the lenient matcher compares)."""
-    from tailor.nlp import get_nlp
-
-    tokenizer: Any = get_nlp().tokenizer
-    index: dict[tuple[int, ...], int] = {}
-    for position, skill in enumerate(load_taxonomy().skills):
-        for term in (skill.name, *skill.aliases):
-            for variant in variants(term):
-                norms = tuple(token.norm for token in tokenizer(variant))
-                if len(norms) >= 2:
-                    index.setdefault(norms, position)
-    return index
+    return lenient, exact, phrases
 
 
 CONJUNCTIONS = ("and", "or", "&", "/")
