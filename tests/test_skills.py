@@ -91,6 +91,7 @@ def test_names_kept_whole_and_inflections_matched(text: str, expected: list[str]
         ("Ideas that spark joy", "Apache Spark"),
         ("We are a C corporation", "C"),
         ("Ms. Jones will call you", "Master's degree"),
+        ("Shape brand perception with our marketing team", "robotic perception"),
     ],
 )
 def test_ambiguous_words_in_their_everyday_sense(text: str, absent: str) -> None:
@@ -105,6 +106,7 @@ def test_ambiguous_words_in_their_everyday_sense(text: str, absent: str) -> None
         ("Strong CV/ML background", "computer vision"),
         ("Familiarity with Elixir", "Elixir"),
         ("Spark, Kafka and Airflow", "Apache Spark"),
+        ("Design neural networks for perception that run on our trucks", "robotic perception"),
     ],
 )
 def test_ambiguous_names_in_a_technical_context(text: str, present: str) -> None:

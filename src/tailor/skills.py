@@ -22,14 +22,22 @@ if TYPE_CHECKING:
 SkillKind = Literal["hard", "soft"]
 
 # Words before an ambiguous acronym that give it its other meaning ("send your CV").
+PERCEIVERS = {
+    "brand", "customer", "public", "consumer", "market", "user", "social", "self", "client",
+    "employee", "risk", "price", "value", "their", "his", "her", "people's", "patient",
+}  # fmt: skip
 GUARD_BEFORE: dict[str, set[str]] = {
     "CV": {"your", "a", "the", "our", "send", "submit", "upload", "attach", "updated", "my"},
     "Excel": {"to", "will", "you", "who", "must", "should", "can"},
+    # "brand perception", "customer perception" are not a robot's.
+    **dict.fromkeys(("perception", "Perception"), PERCEIVERS),
 }
 # Words after one that give it its other meaning ("Excel at working with others").
 GUARD_AFTER: dict[str, set[str]] = {
     "CV": {"and", "&", "to", "or"},
     "Excel": {"at", "in", "as", "when", "under"},
+    "perception": set(),
+    "Perception": set(),
 }
 # US state codes: "Boston, MA" is a place, not a Master of Arts; "AZ, CA, CO" a list of states.
 US_STATES = frozenset({
