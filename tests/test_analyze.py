@@ -378,3 +378,13 @@ def test_coordinations_of_verbs_name_no_skill_and_hide_no_other_conjunct() -> No
     mlops = analyze_posting((JOB_POSTS / "mlops-engineer.txt").read_text(encoding="utf-8"))
     # "(canary and shadow deployments)": both.
     assert {"canary deployments", "shadow deployments"} <= {k.term for k in mlops.keywords}
+
+
+def test_algorithms_after_a_skill_is_its_head_noun_not_a_keyword() -> None:
+    posting = analyze_posting(
+        "NLP Engineer\n\nRequirements\n- Develop NLP algorithms and models\n"
+        "- Computer vision algorithms\n"
+    )
+    assert "algorithms" not in {keyword.canonical for keyword in posting.keywords}
+    standalone = analyze_posting("Engineer\n\nRequirements\n- Data structures and algorithms\n")
+    assert "algorithms" in {keyword.canonical for keyword in standalone.keywords}

@@ -65,6 +65,8 @@ PREFERRED_WORDS = (
 ADDING_PLUS = re.compile(r"\bplus\s+(?:\d|at least|a minimum|minimum|experience|years)")
 ROLE_SECTIONS: set[PostingSectionKind] = {"title", "requirements", "preferred"}
 PHRASE_WEIGHT = 0.6
+# Skills that, right after another skill, are only its head noun ("NLP algorithms").
+HEAD_SKILLS = {"algorithms"}
 SALIENT_SECTIONS: set[PostingSectionKind] = {"requirements", "preferred"}
 SALIENT_DF = 1  # a pair in at most this many background postings is rare enough
 LIST_SEPARATORS = {",", ";", "/", "(", ")", ":", "&", "|"}
@@ -230,11 +232,16 @@ def analyze_posting(text: str, *, source: str | None = None) -> Posting:
         section_weight = SECTION_WEIGHT.get(kind, 0.5)
         covered: set[int] = set()
         cues: dict[str, bool] = {}
+        ends: set[int] = set()
         for match in match_skills(doc):
             skill = match.skill
             covered.update(range(*match.own))
+            ends.add(match.end)
             if skill.category == "role" and kind not in ROLE_SECTIONS:
                 # "work closely with data scientists" names colleagues, not the candidate.
+                continue
+            if skill.name in HEAD_SKILLS and (match.start - 1 in ends or match.start in ends):
+                # "NLP algorithms" asks for NLP: the head noun is no keyword of its own.
                 continue
             if match.sentence not in cues:
                 cues[match.sentence] = says_preferred(match.sentence)
