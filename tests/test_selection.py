@@ -172,6 +172,22 @@ def test_a_narrower_term_earns_the_broader_keyword(bullet: str, asked: str, via:
     assert items.index(credited) < items.index(control)
 
 
+@pytest.mark.parametrize(
+    ("bullet", "asked"),
+    [
+        ("Built computer vision models for parcel sorting.", "artificial intelligence"),
+        ("Wrote backend development tooling for the parcel service.", "software engineering"),
+    ],
+)
+def test_a_kind_of_an_umbrella_field_earns_related_credit_only(bullet: str, asked: str) -> None:
+    # A posting that asks for AI names its field: computer vision is a kind of AI, but a bullet
+    # on it shows no more of what the posting asks than any other ML bullet would.
+    item = find(rank_items(one_job("Acme", "Engineer", "2020 - Present", bullet),
+                           posting([f"Experience with {asked}"])), "parcel")  # fmt: skip
+    assert item.parts.keywords == 0 and item.covers == []
+    assert item.parts.related > 0
+
+
 def test_a_sibling_tool_earns_related_credit_only() -> None:
     profile = cv(
         section("EXPERIENCE", entry("Acme", "Engineer", "2020 - Present", "Wrote TensorFlow code."))

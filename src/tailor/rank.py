@@ -4,7 +4,8 @@ score = 0.30 TF-IDF + 0.25 keywords + 0.15 related + 0.05 topic + 0.15 context +
 each part in [0, 1]. TF-IDF is cosine similarity of lemma 1-2 grams plus taxonomy concepts;
 keywords, related and context saturate as 1 - exp(-sum of the posting weights they show). An
 item shows a keyword when it names it or a kind of it one step down the taxonomy (YOLO shows
-object detection); terms further away earn related credit.
+object detection; not for the umbrella fields AI and software engineering); terms further away
+earn related credit.
 """
 
 from __future__ import annotations
@@ -141,6 +142,13 @@ def kind_shown(evidence: Evidence, keyword: Keyword, taxonomy: Taxonomy) -> str 
         if taxonomy.ancestors.get(name, {}).get(keyword.canonical) == 1:
             return spelling
     return None
+
+
+def umbrella(keyword: Keyword, taxonomy: Taxonomy) -> bool:
+    """Tells whether a keyword names a whole field (AI, software engineering): a posting that
+    asks for one names its field, and a kind of it (computer vision) earns related credit only."""
+    skill = taxonomy.by_name.get(keyword.canonical)
+    return skill is not None and skill.umbrella
 
 
 def saturate(total: float) -> float:
@@ -333,7 +341,9 @@ def rank_items(profile: Profile, posting: Posting) -> list[ScoredItem]:
                 matched.append(keyword.term)
                 covered.append(keyword.term)
                 continue
-            if kind := kind_shown(evidence[index], keyword, taxonomy):
+            if not umbrella(keyword, taxonomy) and (
+                kind := kind_shown(evidence[index], keyword, taxonomy)
+            ):
                 # A kind of the keyword shows the keyword itself: YOLO is object detection.
                 direct += keyword.weight
                 matched.append(f"{keyword.term} (via {kind})")

@@ -67,6 +67,7 @@ class Skill:
     broader: tuple[str, ...]
     ambiguous: bool
     related: tuple[str, ...] = ()
+    umbrella: bool = False
 
 
 @dataclass(frozen=True)
@@ -186,6 +187,7 @@ def load_taxonomy() -> Taxonomy:
                 kind="soft" if entry.get("kind") == "soft" else "hard",
                 broader=tuple(str(name) for name in entry.get("broader") or ()),
                 ambiguous=bool(entry.get("ambiguous", False)),
+                umbrella=bool(entry.get("umbrella", False)),
                 related=tuple(str(name) for name in entry.get("related") or ()),
             )
             for entry in data["skills"]
