@@ -21,11 +21,11 @@ if TYPE_CHECKING:
 
 SkillKind = Literal["hard", "soft"]
 
-# Words before an ambiguous acronym that give it its other meaning ("send your CV").
 PERCEIVERS = {
     "brand", "customer", "public", "consumer", "market", "user", "social", "self", "client",
     "employee", "risk", "price", "value", "their", "his", "her", "people's", "patient",
 }  # fmt: skip
+# Words before a name that give it its other meaning ("send your CV").
 GUARD_BEFORE: dict[str, set[str]] = {
     "CV": {"your", "a", "the", "our", "send", "submit", "upload", "attach", "updated", "my"},
     "Excel": {"to", "will", "you", "who", "must", "should", "can"},
@@ -36,8 +36,6 @@ GUARD_BEFORE: dict[str, set[str]] = {
 GUARD_AFTER: dict[str, set[str]] = {
     "CV": {"and", "&", "to", "or"},
     "Excel": {"at", "in", "as", "when", "under"},
-    "perception": set(),
-    "Perception": set(),
 }
 # US state codes: "Boston, MA" is a place, not a Master of Arts; "AZ, CA, CO" a list of states.
 US_STATES = frozenset({
@@ -386,7 +384,7 @@ def guarded(doc: Doc, span: Span, text: str, skill: Skill, spans: list[Span]) ->
     if text in US_STATES and is_place(doc, span.start):
         return True
     base = text.rstrip("s")
-    if base in GUARD_BEFORE and (before & GUARD_BEFORE[base] or after in GUARD_AFTER[base]):
+    if base in GUARD_BEFORE and (before & GUARD_BEFORE[base] or after in GUARD_AFTER.get(base, ())):
         return True
     if skill.ambiguous and text not in skill.acronyms and " " not in text and len(text) <= 6:
         neighbours = [
@@ -433,8 +431,6 @@ def match_skills(doc: Doc, *, nested: bool = False) -> list[SkillMatch]:
         for matcher in (lenient, exact)
         for match_id, start, end in matcher(doc)
     ]
-    if not raw and not coordinated(doc, []):
-        return []
     kept = filter_spans(raw)
     if nested:
         inner = {
@@ -451,6 +447,8 @@ def match_skills(doc: Doc, *, nested: bool = False) -> list[SkillMatch]:
     for span, spelling, word in coordinated(doc, kept):
         spellings[span.start, span.end, span.label] = spelling, word
         kept.append(span)
+    if not kept:
+        return []
     spans = sorted(kept, key=lambda span: (span.start, -span.end))
     skills = load_taxonomy().skills
     # Sentence boundaries once per doc: Span.sent walks the tokens for every match.
