@@ -388,3 +388,16 @@ def test_algorithms_after_a_skill_is_its_head_noun_not_a_keyword() -> None:
     assert "algorithms" not in {keyword.canonical for keyword in posting.keywords}
     standalone = analyze_posting("Engineer\n\nRequirements\n- Data structures and algorithms\n")
     assert "algorithms" in {keyword.canonical for keyword in standalone.keywords}
+
+
+def test_a_knockout_is_read_in_its_own_sentence() -> None:
+    # A paragraph in one line: the degree is required; a later sentence's "a plus" is Spark's.
+    posting = analyze_posting(
+        "Data Scientist\n\nRequirements\n"
+        "Master's degree in Computer Science or a related field. Experience with Python. "
+        "Experience with Spark is a plus · 5+ years of experience in industry\n"
+    )
+    degree = next(fact for fact in posting.knockouts if fact.kind == "degree")
+    assert degree.text == "Master's degree in Computer Science or a related field."
+    years = next(fact for fact in posting.knockouts if fact.kind == "years")
+    assert years.text == "5+ years of experience in industry"

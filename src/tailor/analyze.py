@@ -132,6 +132,7 @@ CONSTRAINTS: list[tuple[str, re.Pattern[str]]] = [
         ("location", r"must (be|reside|live) (located |based )?in|based in|within commuting"),
     ]
 ]
+SENTENCE_BREAK = re.compile(r"(?<=[.!?;])\s+(?=[A-Z])|\s*[·•]\s*")
 KNOCKOUT_HINT = re.compile(
     r"year|degree|ph\.?d|master|bachelor|b\.?s|m\.?s|visa|sponsor|authori|clearance|polygraph"
     r"|site|office|hybrid|relocat|based|reside|commut",
@@ -504,9 +505,17 @@ def find_knockouts(units: list[tuple[str, PostingSectionKind]]) -> list[KnockOut
     """Gives the knock-out facts the posting states: years, degree, visa, clearance, on-site."""
     found: list[KnockOut] = []
     seen: set[tuple[str, str | None]] = set()
-    for line, kind in units:
+    sentences = (
+        sentence
+        for line, kind in units
+        if kind != "title" and KNOCKOUT_HINT.search(line.lower())
+        # A fact is read in its sentence: a line may hold a paragraph, where "a master's
+        # degree" is required and, three sentences on, "experience with Spark is a plus".
+        for sentence in SENTENCE_BREAK.split(line)
+    )
+    for line in sentences:
         lowered = line.lower()
-        if kind == "title" or not KNOCKOUT_HINT.search(lowered):
+        if not KNOCKOUT_HINT.search(lowered):
             continue
         candidates: list[tuple[str, str | None]] = []
         if YEARS_CONTEXT.search(lowered) and (match := YEARS.search(line)):
