@@ -401,3 +401,13 @@ def test_a_knockout_is_read_in_its_own_sentence() -> None:
     assert degree.text == "Master's degree in Computer Science or a related field."
     years = next(fact for fact in posting.knockouts if fact.kind == "years")
     assert years.text == "5+ years of experience in industry"
+
+
+def test_a_name_cut_by_a_scrapers_list_mark_is_joined() -> None:
+    posting = analyze_posting(
+        "NLP Engineer\n\nRequirements\n"
+        "  * Master's degree in Computer Science, Artificial Intelligence, Machine\n"
+        "  * Learning, or a related field\n  * Python\n"
+    )
+    terms = {keyword.term for keyword in posting.keywords}
+    assert "Machine Learning" in terms and "Machine" not in terms and "Python" in terms

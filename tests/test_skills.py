@@ -181,6 +181,9 @@ def test_everyday_excel_and_present_are_not_skills() -> None:
         # Nor one that starts a longer name: no 'data versioning' here.
         ("data modeling and version control", {"data modeling": "data modeling",
                                                "version control": "version control"}),
+        # A skill named in full is named once, as written (not "Containers orchestration").
+        ("Containers and Container orchestration tools",
+         {"container orchestration": "Container orchestration"}),
         # A comma list shares no first word: Physics, then Chemistry, not computational chemistry.
         ("Computational Physics, Chemistry", {"physics": "Physics", "chemistry": "Chemistry"}),
     ],
@@ -189,8 +192,9 @@ def test_coordinations_name_each_skill_with_the_shared_words(
     text: str, expected: dict[str, str]
 ) -> None:
     doc = make_doc(text)
-    found = {m.skill.name: m.text for m in match_skills(doc)}
-    assert found == expected
+    matches = match_skills(doc)
+    found = {m.skill.name: m.text for m in matches}
+    assert found == expected and len(matches) == len(found)  # each skill once
     # Where the text is, the words are as written (what a literal screen would look for).
     written = {m.skill.name: text[m.start : m.end] for m in match_skills(doc)}
     assert written.get("statistical modeling", "") in text

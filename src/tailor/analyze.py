@@ -8,6 +8,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from typing import TYPE_CHECKING
 
 from tailor.model import Category, Importance, Keyword, KnockOut, Posting, PostingSectionKind
@@ -176,7 +177,8 @@ def counted_lines(text: str) -> list[str]:
     A line goes on from the one before when that one is long enough to have wrapped and stops
     mid-sentence, and the line is no list item and either starts in lower case, or follows a
     comma or a function word ("such as", "and"), or goes on with a name the break cut in two
-    ("... machine learning, deep learning, Natural" + "Language Processing ...").
+    ("... machine learning, deep learning, Natural" + "Language Processing ..."); a skill's name
+    cut in two joins even across a list mark ("... Machine" + "* Learning, or a related field").
     """
     lines: list[str] = []
     joinable = False  # the last line kept may go on: no blank or left-out line came since
@@ -188,7 +190,11 @@ def counted_lines(text: str) -> list[str]:
         if not line or is_boilerplate(line.lower()):
             joinable = False
             continue
-        if joinable and not mark and line[0].isalpha() and goes_on(lines[-1], line):
+        if (
+            joinable
+            and line[0].isalpha()
+            and ((not mark and goes_on(lines[-1], line)) or cuts_a_name(lines[-1], line))
+        ):
             lines[-1] = f"{lines[-1]} {line}"
         else:
             lines.append(line)
@@ -200,6 +206,29 @@ def is_boilerplate(lowered: str) -> bool:
     """Tells whether a lower-cased line is benefits or legal text."""
     return any(hint in lowered for hint in BOILERPLATE_LINE_HINTS) and bool(
         BOILERPLATE_LINE.search(lowered)
+    )
+
+
+def cuts_a_name(previous: str, line: str) -> bool:
+    """Tells whether a line break cut a skill's name in two, even before a list mark a scraper
+    added: "... Artificial Intelligence, Machine" + "* Learning, or a related field"."""
+    if previous[-1] in ".!?:;,":
+        return False
+    last = previous.rsplit(None, 1)[-1].lower()
+    first = line.split(None, 1)[0].lower().rstrip(",;:.")
+    return (last, first) in name_pairs()
+
+
+@cache
+def name_pairs() -> frozenset[tuple[str, str]]:
+    """Gives the first two words of every taxonomy name and alias of two words or more."""
+    from tailor.skills import load_taxonomy
+
+    return frozenset(
+        (words[0], words[1])
+        for skill in load_taxonomy().skills
+        for term in (skill.name, *skill.aliases)
+        if len(words := term.lower().split()) >= 2
     )
 
 

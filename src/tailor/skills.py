@@ -299,7 +299,7 @@ def coordinated(doc: Doc, spans: list[Span]) -> list[tuple[Span, str, int]]:
     shared), "model training and deployment" model deployment (the first are), and so do lists
     ("A, B and C models"). The span runs from the word to the shared words; the spelling is the
     term meant ("statistical models"); the word is the index of the conjunct's own token.
-    Skills already matched at the word are left alone. A word inside a longer match modifies
+    Skills already matched in the text are left alone. A word inside a longer match modifies
     nothing: not "processing" of "natural language processing, and statistical modeling", nor
     "version" of "version control"; nor do verbs: "build and improve tools" is no build tool.
     """
@@ -335,9 +335,13 @@ def coordinated(doc: Doc, spans: list[Span]) -> list[tuple[Span, str, int]]:
             norm[token] in verbs and strings[lower[token]].endswith("ing")
         )
 
+    named = {span.label for span in spans}
+
     def add(start: int, end: int, key: tuple[int, ...], spelling: str, at: int) -> None:
         label = strings.add(str(index[key]))
-        if (at, label) not in taken:
+        # A skill the text also names in full is that mention's: "Containers and Container
+        # orchestration tools" names container orchestration once, as written.
+        if label not in named and (at, label) not in taken:
             taken.add((at, label))
             found.append((Span(doc, start, end, label=label), spelling, at))
 
