@@ -92,6 +92,7 @@ def test_names_kept_whole_and_inflections_matched(text: str, expected: list[str]
         ("We are a C corporation", "C"),
         ("Ms. Jones will call you", "Master's degree"),
         ("Shape brand perception with our marketing team", "robotic perception"),
+        ("Every member of the team works on the product", "teamwork"),
     ],
 )
 def test_ambiguous_words_in_their_everyday_sense(text: str, absent: str) -> None:
@@ -107,6 +108,7 @@ def test_ambiguous_words_in_their_everyday_sense(text: str, absent: str) -> None
         ("Familiarity with Elixir", "Elixir"),
         ("Spark, Kafka and Airflow", "Apache Spark"),
         ("Design neural networks for perception that run on our trucks", "robotic perception"),
+        ("We value team work and honesty", "teamwork"),
     ],
 )
 def test_ambiguous_names_in_a_technical_context(text: str, present: str) -> None:

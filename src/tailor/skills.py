@@ -31,11 +31,14 @@ GUARD_BEFORE: dict[str, set[str]] = {
     "Excel": {"to", "will", "you", "who", "must", "should", "can"},
     # "brand perception", "customer perception" are not a robot's.
     **dict.fromkeys(("perception", "Perception"), PERCEIVERS),
+    "team work": set(),
 }
 # Words after one that give it its other meaning ("Excel at working with others").
 GUARD_AFTER: dict[str, set[str]] = {
     "CV": {"and", "&", "to", "or"},
     "Excel": {"at", "in", "as", "when", "under"},
+    # "the team works on", "the team work with": a verb, not teamwork.
+    "team work": {"on", "with", "in", "together", "closely", "to", "for", "across", "hard"},
 }
 # US state codes: "Boston, MA" is a place, not a Master of Arts; "AZ, CA, CO" a list of states.
 US_STATES = frozenset({
