@@ -21,6 +21,7 @@ from tailor.errors import TailorError
 if TYPE_CHECKING:
     from tailor.batch import PostingFit
     from tailor.model import Profile, Result
+    from tailor.pipeline import Options
 
 app = typer.Typer(
     name="tailor",
@@ -175,15 +176,15 @@ def match(
     max_size: MaxSize = DEFAULT_MAX_SIZE,
 ) -> None:
     """Tailor the master CV to POSTING: writes the résumé, report.md, report.html, result.json."""
+    from tailor.pipeline import Options
+
+    options = Options(pages=pages, max_bullets=max_bullets, fill=fill, today=today)
     if len(postings) > 1 or postings[0].is_dir():
         match_many(
             postings,
             profile=profile,
             out=out,
-            pages=pages,
-            max_bullets=max_bullets,
-            fill=fill,
-            today=today,
+            options=options,
             formats=formats,
             reference_docx=reference_docx,
             template=template,
@@ -213,9 +214,7 @@ def match(
         check_out_dir(out_dir, inputs)
         master = load_master(profile_path, max_size)
         analysed = load_posting(posting, max_bytes=max_bytes_of(max_size))
-        tailored = tailor(
-            master, analysed, pages=pages, max_bullets=max_bullets, fill=fill, today=today
-        )
+        tailored = tailor(master, analysed, **options)
         outputs = write_outputs(
             tailored,
             out_dir,
@@ -250,10 +249,7 @@ def match_many(
     *,
     profile: Path | None,
     out: Path | None,
-    pages: float,
-    max_bullets: int | None,
-    fill: bool,
-    today: str | None,
+    options: Options,
     formats: list[str] | None,
     reference_docx: Path | None,
     template: Path | None,
@@ -292,9 +288,7 @@ def match_many(
         try:
             check_out_dir(root / folder, {"posting": path})
             analysed = load_posting(path, max_bytes=max_bytes_of(max_size))
-            tailored = tailor(
-                master, analysed, pages=pages, max_bullets=max_bullets, fill=fill, today=today
-            )
+            tailored = tailor(master, analysed, **options)
             write_outputs(
                 tailored,
                 root / folder,

@@ -2,9 +2,21 @@
 
 from __future__ import annotations
 
+from typing import TypedDict
+
 from tailor import __version__
 from tailor.errors import TruthfulnessError
 from tailor.model import Budget, Posting, PostingInfo, Profile, Result, Tailored
+
+
+class Options(TypedDict):
+    """The user's choices for tailor() (``tailor(profile, posting, **options)``): the page
+    budget, filling spare lines, and the month an ongoing role runs to."""
+
+    pages: float
+    max_bullets: int | None
+    fill: bool
+    today: str | None
 
 
 def tailor(
