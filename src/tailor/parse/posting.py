@@ -33,15 +33,14 @@ HEADING_WORD = re.compile(r"[^\s&/,()]+")
 # The words a plain heading line is made of; a line with any other word is text.
 HEADING_VOCABULARY = {
     "about", "the", "a", "an", "this", "job", "role", "position", "opportunity", "team", "us",
-    "company",
-    "you", "your", "you'll", "you’ll", "we", "we're", "we’re", "are", "is", "who", "what", "will",
-    "do", "be", "doing", "need", "bring", "have", "haves", "look", "looking", "for", "in", "to",
-    "and", "of", "nice", "must", "good", "key", "core", "main", "basic", "minimum", "preferred",
-    "required", "additional", "desired", "bonus", "points", "qualifications", "qualification",
-    "requirements", "requirement", "responsibilities", "responsibility", "duties", "skills",
-    "experience", "education", "description", "overview", "summary", "benefits", "perks",
-    "offer", "compensation", "how", "apply", "next", "steps", "day-to-day", "impact",
-    "ideal", "candidate", "essential", "functions", "tasks", "expectations", "it", "takes",
+    "company", "you", "your", "you'll", "you’ll", "we", "we're", "we’re", "are", "is", "who",
+    "what", "will", "do", "be", "doing", "need", "bring", "have", "haves", "look", "looking", "for",
+    "in", "to", "and", "of", "nice", "must", "good", "key", "core", "main", "basic", "minimum",
+    "preferred", "required", "additional", "desired", "bonus", "points", "qualifications",
+    "qualification", "requirements", "requirement", "responsibilities", "responsibility", "duties",
+    "skills", "experience", "education", "description", "overview", "summary", "benefits", "perks",
+    "offer", "compensation", "how", "apply", "next", "steps", "day-to-day", "impact", "ideal",
+    "candidate", "essential", "functions", "tasks", "expectations", "it", "takes",
 }  # fmt: skip
 
 # Checked in order on a lower-cased heading; the first hit names the section.
@@ -282,11 +281,9 @@ def reclassify_boilerplate(sections: list[PostingSection]) -> list[PostingSectio
     """
     result: list[PostingSection] = []
     for section in sections:
-        lowered = section.text.lower()
-        if (
-            section.kind not in {"other", "about"}
-            or not any(hint in lowered for hint in BOILERPLATE_HINTS)
-            or not BOILERPLATE_WORDS.search(lowered)
+        lowered = section.text.lower() if section.kind in {"other", "about"} else ""
+        if not any(hint in lowered for hint in BOILERPLATE_HINTS) or not BOILERPLATE_WORDS.search(
+            lowered
         ):
             result.append(section)
             continue
