@@ -313,6 +313,14 @@ def test_adverb_led_pairs_are_not_keywords() -> None:
     assert not terms & {"relatively young", "rapidly evolving"}
 
 
+def test_pairs_led_by_praise_or_place_adjectives_are_not_keywords() -> None:
+    line = "Keep up with technological advancements in this emerging domain, using PyTorch."
+    posting = analyze_posting(f"LLM Engineer\n\nRequirements\n- {line}\n- {line}\n")
+    terms = {keyword.term for keyword in posting.keywords}
+    assert "PyTorch" in terms
+    assert not terms & {"technological advancements", "emerging domain"}
+
+
 def alternatives(pattern: str) -> list[str]:
     """Gives the top-level alternatives of a regex pattern."""
     found, depth, current = [], 0, ""

@@ -91,6 +91,13 @@ GENERIC_ITEMS = {
     "directors", "specialists", "clinicians", "founders", "investors", "term",
 }  # fmt: skip
 ADJECTIVE_END = re.compile(r"(ed|ize|ise|ly|ive|ent|ful|able|ible|al|ous|ic)$")
+# Adjectives that praise or place rather than name a field ("emerging domain", "technological
+# advancements", "historical matchups"): a pair led by one is no term.
+PARTICIPLES = {
+    "emerging", "growing", "evolving", "exciting", "leading", "existing", "upcoming", "ongoing",
+    "challenging", "interesting", "demanding", "rewarding", "thriving", "amazing", "booming",
+}  # fmt: skip
+EVALUATIVE = re.compile(r"(logical|rical|ous|ive|ful)$")
 LY_NOUNS = {"family", "supply", "assembly", "anomaly", "monopoly", "ally"}
 TOOL_WORD = re.compile(r"(?<![\w.+#-])[A-Za-z][\w+#.-]*[\w+#](?![\w+#-])")
 TOOL_SHAPE = re.compile(r"\b[A-Z][a-z]+[A-Z]|\b[A-Z][A-Za-z]*\d|\b[A-Z]{2,5}s?\b")
@@ -460,6 +467,8 @@ def salient_pairs(sentence: Span, covered: set[int]) -> list[tuple[str, str]]:
             or second.lower_ in GENERIC_ITEMS
             or first.lower_ in LIST_LEAD_WORDS
             or ADJECTIVE_END.search(second.lower_)
+            or first.lower_ in PARTICIPLES
+            or EVALUATIVE.search(first.lower_)
             or first.is_sent_start
         ):
             continue
