@@ -322,7 +322,6 @@ def coordinated(doc: Doc, spans: list[Span]) -> list[tuple[Span, str, int]]:
         return []
     strings = doc.vocab.strings
     index = phrase_index()
-    taken = {(token, span.label) for span in spans for token in range(span.start, span.end)}
     inside = {
         token: span.start
         for span in spans
@@ -339,6 +338,7 @@ def coordinated(doc: Doc, spans: list[Span]) -> list[tuple[Span, str, int]]:
         )
 
     named = {span.label for span in spans}
+    taken: set[tuple[int, int]] = set()  # (word, label) of the coordinations found
 
     def add(start: int, end: int, key: tuple[int, ...], spelling: str, at: int) -> None:
         label = strings.add(str(index[key]))
