@@ -156,12 +156,7 @@ def test_matched_terms_explain_the_score(
     ],
 )
 def test_a_narrower_term_earns_the_broader_keyword(bullet: str, asked: str, via: str) -> None:
-    profile = cv(
-        section(
-            "EXPERIENCE",
-            entry("Acme", "Engineer", "2020 - Present", bullet, "Organised the team offsite."),
-        )
-    )
+    profile = one_job("Acme", "Engineer", "2020 - Present", bullet, "Organised the team offsite.")
     job = posting([f"Experience with {asked}", "Experience with Docker"])
     items = rank_items(profile, job)
     credited, control = find(items, bullet), find(items, "offsite")
@@ -189,9 +184,7 @@ def test_a_kind_of_an_umbrella_field_earns_related_credit_only(bullet: str, aske
 
 
 def test_a_sibling_tool_earns_related_credit_only() -> None:
-    profile = cv(
-        section("EXPERIENCE", entry("Acme", "Engineer", "2020 - Present", "Wrote TensorFlow code."))
-    )
+    profile = one_job("Acme", "Engineer", "2020 - Present", "Wrote TensorFlow code.")
     item = find(rank_items(profile, posting(["Experience with PyTorch"])), "TensorFlow")
     assert any(term.startswith("PyTorch (via ") for term in item.matched)
     assert item.parts.keywords == 0
@@ -278,7 +271,7 @@ def test_a_bullet_inherits_evidence_from_its_entry_title() -> None:
     ids=["measurable result", "led vs helped", "designed vs helped", "led vs worked on"],
 )
 def test_priors_favour_results_and_ownership(strong: str, weak: str) -> None:
-    profile = cv(section("EXPERIENCE", entry("Acme", "Engineer", "2020 - Present", strong, weak)))
+    profile = one_job("Acme", "Engineer", "2020 - Present", strong, weak)
     items = rank_items(profile, posting(ML))
     better, worse = find(items, strong), find(items, weak)
     assert better.parts.priors > worse.parts.priors
@@ -324,7 +317,7 @@ SIX_ASKED = [
 
 
 def test_the_page_budget_is_respected() -> None:
-    profile = cv(section("EXPERIENCE", entry("Acme", "Engineer", "2020 - Present", *SIX)))
+    profile = one_job("Acme", "Engineer", "2020 - Present", *SIX)
     job = posting(SIX_ASKED)
     short, full = tailor(profile, job, pages=0.3), tailor(profile, job, pages=1.0)
     for tailored in (short, full):
@@ -336,7 +329,7 @@ def test_the_page_budget_is_respected() -> None:
 
 @pytest.mark.parametrize("limit", [1, 2, 4])
 def test_max_bullets_is_respected(limit: int) -> None:
-    profile = cv(section("EXPERIENCE", entry("Acme", "Engineer", "2020 - Present", *SIX)))
+    profile = one_job("Acme", "Engineer", "2020 - Present", *SIX)
     tailored = tailor(profile, posting(SIX_ASKED), max_bullets=limit)
     assert len(on_page(tailored)) == limit
     shown = sum(len(e.bullets) for s in main_sections(tailored.resume) for e in s.entries)
@@ -450,7 +443,7 @@ def test_the_restaurant_in_the_master_cv_is_dropped(
 
 
 def test_education_is_always_kept() -> None:
-    profile = cv(section("EXPERIENCE", entry("Acme", "Engineer", "2020 - Present", *SIX)))
+    profile = one_job("Acme", "Engineer", "2020 - Present", *SIX)
     master_education = profile.section("education")
     assert master_education is not None
     job = posting(SIX_ASKED)
@@ -737,11 +730,11 @@ def test_every_dropped_item_has_a_reason(
 def test_the_same_inputs_give_the_same_result(
     master: Profile, job_postings: dict[str, Posting]
 ) -> None:
-    profile = cv(section("EXPERIENCE", entry("Acme", "Engineer", "2020 - Present", *SIX)))
+    profile = one_job("Acme", "Engineer", "2020 - Present", *SIX)
     job = posting(SIX_ASKED)
     first = tailor(profile, job, pages=0.3)
     again = tailor(
-        cv(section("EXPERIENCE", entry("Acme", "Engineer", "2020 - Present", *SIX))),
+        one_job("Acme", "Engineer", "2020 - Present", *SIX),
         posting(SIX_ASKED),
         pages=0.3,
     )
