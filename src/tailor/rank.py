@@ -144,11 +144,14 @@ def kind_shown(evidence: Evidence, keyword: Keyword, taxonomy: Taxonomy) -> str 
     return None
 
 
-def umbrella(keyword: Keyword, taxonomy: Taxonomy) -> bool:
-    """Tells whether a keyword names a whole field (AI, software engineering): a posting that
-    asks for one names its field, and a kind of it (computer vision) earns related credit only."""
+def credited_kind(evidence: Evidence, keyword: Keyword, taxonomy: Taxonomy) -> str | None:
+    """Gives the kind of the keyword the text names that counts as the keyword itself (see
+    kind_shown): for ranking and selection, never a kind of an umbrella field (AI, software
+    engineering), which a posting names as its field; a kind of one earns related credit only."""
     skill = taxonomy.by_name.get(keyword.canonical)
-    return skill is not None and skill.umbrella
+    if skill is not None and skill.umbrella:
+        return None
+    return kind_shown(evidence, keyword, taxonomy)
 
 
 def saturate(total: float) -> float:
@@ -341,9 +344,7 @@ def rank_items(profile: Profile, posting: Posting) -> list[ScoredItem]:
                 matched.append(keyword.term)
                 covered.append(keyword.term)
                 continue
-            if not umbrella(keyword, taxonomy) and (
-                kind := kind_shown(evidence[index], keyword, taxonomy)
-            ):
+            if kind := credited_kind(evidence[index], keyword, taxonomy):
                 # A kind of the keyword shows the keyword itself: YOLO is object detection.
                 direct += keyword.weight
                 matched.append(f"{keyword.term} (via {kind})")

@@ -285,7 +285,7 @@ def build_resume(profile: Profile, posting: Posting, items: list[ScoredItem]) ->
 def skills_shown(skills: list[str], posting: Posting) -> list[str]:
     """Gives the skills (as the CV lists them) that show a posting keyword, by name or as a kind
     of it (YOLO for object detection), by the ranking's own rule."""
-    from tailor.rank import gather_evidence, kind_shown, shows
+    from tailor.rank import credited_kind, gather_evidence, shows
     from tailor.skills import load_taxonomy
 
     if not skills or not posting.keywords:
@@ -295,7 +295,7 @@ def skills_shown(skills: list[str], posting: Posting) -> list[str]:
         skill
         for skill, evidence in zip(skills, gather_evidence(skills, nested=True), strict=True)
         if any(
-            shows(evidence, keyword) or kind_shown(evidence, keyword, taxonomy)
+            shows(evidence, keyword) or credited_kind(evidence, keyword, taxonomy)
             for keyword in posting.keywords
         )
     ]
