@@ -365,8 +365,8 @@ def coverage(
 
 
 def kinds_shown(keywords: Sequence[Keyword], lines: list[str]) -> list[str | None]:
-    """Gives, per keyword, a kind of it the lines name (YOLO for object detection), if any: the
-    ranking credits it, but a screen searching for the keyword's words does not."""
+    """Gives, per keyword, a kind of it the lines name (YOLO for object detection), if any: a
+    reader sees the keyword in it, a screen searching for the keyword's words does not."""
     from tailor.rank import gather_evidence, kind_shown
     from tailor.skills import load_taxonomy
 
