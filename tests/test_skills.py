@@ -13,6 +13,7 @@ from tailor.skills import (
     TAXONOMY,
     compile_taxonomy,
     decode_taxonomy,
+    get_matchers,
     load_taxonomy,
     match_skills,
     parse_taxonomy_yaml,
@@ -113,6 +114,21 @@ def test_ambiguous_words_in_their_everyday_sense(text: str, absent: str) -> None
 )
 def test_ambiguous_names_in_a_technical_context(text: str, present: str) -> None:
     assert present in names(text)
+
+
+def test_every_name_alias_and_acronym_matches_its_skill_as_written() -> None:
+    # The matchers are keyed from the taxonomy's words without tokenizing them; each term,
+    # tokenized as a posting would be, must still be found whole as its own skill.
+    lenient, exact = get_matchers()
+    unmatched = []
+    for index, skill in enumerate(load_taxonomy().skills):
+        for term in {skill.name, *skill.aliases, *skill.acronyms}:
+            doc = make_doc(term)
+            matches = lenient(doc) + exact(doc)
+            found = {(doc.vocab.strings[key], start, end) for key, start, end in matches}
+            if (str(index), 0, len(doc)) not in found:
+                unmatched.append(term)
+    assert unmatched == []
 
 
 def test_acronyms_are_case_sensitive_and_fields_are_not_roles() -> None:

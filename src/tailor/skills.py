@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from tailor.errors import TailorError
 from tailor.nlp import TEXT as TEXT_KEY
-from tailor.nlp import span_text
+from tailor.nlp import norm_key, span_text
 
 if TYPE_CHECKING:
     from spacy.matcher import PhraseMatcher
@@ -221,21 +221,30 @@ def phrase_index() -> dict[tuple[int, ...], int]:
 @cache
 def compiled_matchers() -> tuple[PhraseMatcher, PhraseMatcher, dict[tuple[int, ...], int]]:
     """Gives the two matchers of get_matchers and the index of phrase_index, built together
-    from the same pattern docs."""
+    from the same patterns."""
     from spacy.matcher import PhraseMatcher
-    from spacy.tokens import Doc
 
     from tailor.nlp import get_nlp
 
     nlp = get_nlp()
     tokenizer: Any = nlp.tokenizer
+    add_string = nlp.vocab.strings.add
 
-    def docs(terms: set[str]) -> list[Doc]:
-        # Plain words need no tokenizer: a Doc from the split words is the same and 5x faster.
-        return [
-            Doc(nlp.vocab, words=term.split()) if PLAIN.fullmatch(term) else tokenizer(term)
-            for term in sorted(terms)
-        ]
+    def patterns(terms: set[str], attr: str) -> list[tuple[int, ...]]:
+        # A pattern is the sequence of its tokens' attribute values, the form PhraseMatcher
+        # keeps (and unpickles from). Plain words are keyed without a Doc, which would make a
+        # lexeme with every lexical attribute for each of the taxonomy's ~5,300 words (50 ms
+        # of a cold start): a word's NORM is norm_key of its text (get_nlp sets it so), its
+        # ORTH the text. tests/test_skills.py checks every term is found as a posting writes it.
+        keyed = []
+        for term in sorted(terms):
+            if PLAIN.fullmatch(term):
+                words = term.split()
+                keyed.append(tuple(add_string(norm_key(w) if attr == "NORM" else w) for w in words))
+            else:
+                doc = tokenizer(term)
+                keyed.append(tuple(int(value) for value in doc.to_array(attr)))
+        return keyed
 
     lenient = PhraseMatcher(nlp.vocab, attr="NORM")
     exact = PhraseMatcher(nlp.vocab, attr="ORTH")
@@ -249,11 +258,11 @@ def compiled_matchers() -> tuple[PhraseMatcher, PhraseMatcher, dict[tuple[int, .
             case_kept |= {w for w in words if len(w) <= 6 and " " not in w}
             words -= case_kept
         if words:
-            patterns = docs(words)
-            lenient.add(key, patterns)
-            for pattern in patterns:
+            keyed = patterns(words, "NORM")
+            lenient.add(key, keyed)  # type: ignore[arg-type]  # (see patterns)
+            for pattern in keyed:
                 if len(pattern) >= 2:
-                    phrases.setdefault(tuple(token.norm for token in pattern), index)
+                    phrases.setdefault(pattern, index)
         if case_kept:
             # Acronyms in the plural as well: LLMs, GPUs, CNNs.
             plurals = {
@@ -263,7 +272,8 @@ def compiled_matchers() -> tuple[PhraseMatcher, PhraseMatcher, dict[tuple[int, .
             undotted = {
                 term[:-1] for term in skill.acronyms if term.endswith(".") and "." in term[:-1]
             }
-            exact.add(key, docs(case_kept | plurals | (undotted - case_kept)))
+            keyed = patterns(case_kept | plurals | (undotted - case_kept), "ORTH")
+            exact.add(key, keyed)  # type: ignore[arg-type]
     return lenient, exact, phrases
 
 
