@@ -271,7 +271,6 @@ def tfidf_similarities(items: list[list[str]], posting: list[list[str]]) -> list
     """
     import numpy as np
     from sklearn.feature_extraction.text import TfidfVectorizer
-    from sklearn.metrics.pairwise import linear_kernel
 
     documents = items + posting
     if not any(documents):
@@ -289,7 +288,9 @@ def tfidf_similarities(items: list[list[str]], posting: list[list[str]]) -> list
     )
     vectors = vectorizer.transform(items)
     posting_vector = vectorizer.transform([[f for line in posting for f in line]])
-    return [float(x) for x in linear_kernel(vectors, posting_vector)[:, 0]]
+    # Rows are L2-normalised, so the dot product is the cosine (sklearn's linear_kernel, without
+    # importing sklearn.metrics: 10 ms of a cold start).
+    return [float(x) for x in (vectors @ posting_vector.T).toarray()[:, 0]]
 
 
 def entry_relevance(
