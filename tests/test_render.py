@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import jinja2
 import pytest
 from typer.testing import CliRunner
 
@@ -32,6 +33,7 @@ from tailor.render.markdown import (
     render_resume_markdown,
     section_title,
 )
+from tailor.render.templates import make_environment
 from tailor.text import strip_inline_marks
 from tailor.workflow import TEMPLATE_HINT, check_read_back, render_outputs
 
@@ -143,6 +145,36 @@ def test_template_option_and_its_errors(vision: Tailored, tmp_path: Path) -> Non
     with pytest.raises(TailorError, match=r"template parts\.j2 not found") as caught:
         render_resume_markdown(vision, template=including)
     assert "including.md.j2 includes parts.j2" in str(caught.value.hint)
+
+
+def test_compiled_templates_are_cached_and_edits_recompile(
+    vision: Tailored, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    template = tmp_path / "short.md.j2"
+    template.write_text("{{ name }} once\n", encoding="utf-8")
+    make_environment.cache_clear()
+    assert render_resume_markdown(vision, template=template) == "ZIXIN LIU once\n"
+    assert list((tmp_path / "cache" / "tailor").glob("templates-*/*.cache"))
+    # A new environment (as in the next run) reads the compiled code: no compiling.
+    make_environment.cache_clear()
+    with monkeypatch.context() as patch:
+        patch.setattr(jinja2.Environment, "compile", lambda *args, **kwargs: 1 / 0)
+        assert render_resume_markdown(vision, template=template) == "ZIXIN LIU once\n"
+    # An edited template is compiled afresh, never served from the cache.
+    template.write_text("{{ name }} twice\n", encoding="utf-8")
+    make_environment.cache_clear()
+    assert render_resume_markdown(vision, template=template) == "ZIXIN LIU twice\n"
+    # The folder gone before the compiled code is written: only slower.
+    shutil.rmtree(tmp_path / "cache")
+    template.write_text("{{ name }} thrice\n", encoding="utf-8")
+    assert render_resume_markdown(vision, template=template) == "ZIXIN LIU thrice\n"
+    # No cache folder to be had (a file in its place): templates compile each time.
+    (tmp_path / "file").write_text("", encoding="utf-8")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "file"))
+    make_environment.cache_clear()
+    assert render_resume_markdown(vision, template=template) == "ZIXIN LIU thrice\n"
+    make_environment.cache_clear()
 
 
 def test_a_template_that_drops_bullets_fails_the_read_back(
