@@ -556,3 +556,8 @@ def main() -> None:
     except TailorError as error:
         typer.echo(f"error: {error}", err=True)
         sys.exit(2)
+    finally:
+        # Python's exit collects cycles among every object still alive, those million among
+        # them: 0.3 s of a cold match, for memory the process is about to give back. Frozen,
+        # they are skipped; exit handlers and finalizers still run.
+        gc.freeze()
