@@ -17,6 +17,7 @@ from tailor.skills import (
     load_taxonomy,
     match_skills,
     parse_taxonomy_yaml,
+    skill_key,
 )
 
 DATA = Path(__file__).resolve().parents[1] / "src" / "tailor"
@@ -126,7 +127,7 @@ def test_every_name_alias_and_acronym_matches_its_skill_as_written() -> None:
             doc = make_doc(term)
             matches = lenient(doc) + exact(doc)
             found = {(doc.vocab.strings[key], start, end) for key, start, end in matches}
-            if (str(index), 0, len(doc)) not in found:
+            if (skill_key(index), 0, len(doc)) not in found:
                 unmatched.append(term)
     assert unmatched == []
 

@@ -206,6 +206,16 @@ def variants(term: str) -> set[str]:
     return found
 
 
+def skill_key(index: int) -> str:
+    """Gives the matcher key (span label) of the skill at an index of the taxonomy."""
+    return f"skill {index}"
+
+
+def skill_index(label: str) -> int:
+    """Gives the taxonomy index of the skill a matcher key (span label) names."""
+    return int(label.rpartition(" ")[2])
+
+
 def get_matchers() -> tuple[PhraseMatcher, PhraseMatcher]:
     """Gives (lemma matcher for names and aliases, case-sensitive matcher for acronyms)."""
     lenient, exact, _ = compiled_matchers()
@@ -248,9 +258,10 @@ def compiled_matchers() -> tuple[PhraseMatcher, PhraseMatcher, dict[tuple[int, .
 
     lenient = PhraseMatcher(nlp.vocab, attr="NORM")
     exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+    rules: list[tuple[PhraseMatcher, str, list[tuple[int, ...]]]] = []
     phrases: dict[tuple[int, ...], int] = {}
     for index, skill in enumerate(load_taxonomy().skills):
-        key = str(index)
+        key = skill_key(index)
         words = {v for term in (skill.name, *skill.aliases) for v in variants(term)}
         case_kept = set(skill.acronyms)
         if skill.ambiguous:
@@ -259,7 +270,7 @@ def compiled_matchers() -> tuple[PhraseMatcher, PhraseMatcher, dict[tuple[int, .
             words -= case_kept
         if words:
             keyed = patterns(words, "NORM")
-            lenient.add(key, keyed)  # type: ignore[arg-type]  # (see patterns)
+            rules.append((lenient, key, keyed))
             for pattern in keyed:
                 if len(pattern) >= 2:
                     phrases.setdefault(pattern, index)
@@ -273,7 +284,17 @@ def compiled_matchers() -> tuple[PhraseMatcher, PhraseMatcher, dict[tuple[int, .
                 term[:-1] for term in skill.acronyms if term.endswith(".") and "." in term[:-1]
             }
             keyed = patterns(case_kept | plurals | (undotted - case_kept), "ORTH")
-            exact.add(key, keyed)  # type: ignore[arg-type]
+            rules.append((exact, key, keyed))
+    # PhraseMatcher.add makes a lexeme of each key, every lexical attribute computed (30 ms for
+    # 2,200 keys). No key can be a token (it holds a space), so its lexeme needs none of them.
+    vocab: Any = nlp.vocab
+    getters = vocab.lex_attr_getters
+    vocab.lex_attr_getters = {}
+    try:
+        for matcher, key, keyed in rules:
+            matcher.add(key, keyed)  # type: ignore[arg-type]  # (see patterns)
+    finally:
+        vocab.lex_attr_getters = getters
     return lenient, exact, phrases
 
 
@@ -351,7 +372,7 @@ def coordinated(doc: Doc, spans: list[Span]) -> list[tuple[Span, str, int]]:
     taken: set[tuple[int, int]] = set()  # (word, label) of the coordinations found
 
     def add(start: int, end: int, key: tuple[int, ...], spelling: str, at: int) -> None:
-        label = strings.add(str(index[key]))
+        label = strings.add(skill_key(index[key]))
         # A skill the text also names in full is that mention's: "Containers and Container
         # orchestration tools" names container orchestration once, as written.
         if label not in named and (at, label) not in taken:
@@ -409,7 +430,7 @@ def guarded(doc: Doc, span: Span, text: str, skill: Skill, spans: list[Span]) ->
             for other in spans
             if other is not span
             and abs(other.start - span.start) <= AMBIGUOUS_WINDOW
-            and not load_taxonomy().skills[int(other.label_)].ambiguous
+            and not load_taxonomy().skills[skill_index(other.label_)].ambiguous
         ]
         near_list = any(
             token.text in {",", "/", "(", ")"}
@@ -474,7 +495,7 @@ def match_skills(doc: Doc, *, nested: bool = False) -> list[SkillMatch]:
     texts: dict[int, str] = {}
     matches = []
     for span in spans:
-        skill = skills[int(span.label_)]
+        skill = skills[skill_index(span.label_)]
         meant = spellings.get((span.start, span.end, span.label))
         text = meant[0] if meant else span_text(span)
         if meant is None and guarded(doc, span, text, skill, spans):
