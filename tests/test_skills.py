@@ -61,6 +61,9 @@ def test_taxonomy_is_large_consistent_and_typed() -> None:
         assert all(parent in taxonomy.by_name for parent in skill.broader), skill.name
         assert skill.name not in taxonomy.ancestors[skill.name], f"cycle at {skill.name}"
         assert all(other in taxonomy.by_name for other in skill.related), skill.name
+        for phrasing in skill.phrasings:  # words, one gap, words
+            before, gap, after = phrasing.partition("...")
+            assert gap and before.strip() and after.strip() and "..." not in after, phrasing
     areas = {skill.area for skill in skills}
     assert {"ml", "deep_learning", "computer_vision", "nlp", "llm", "mlops", "cloud"} <= areas
     assert taxonomy.broader_chain("YOLO")[:2] == ["object detection", "computer vision"]
@@ -177,6 +180,39 @@ def test_everyday_excel_and_present_are_not_skills() -> None:
     assert "Microsoft Excel" in names("SQL and Excel")
     assert names("This role will also present exciting opportunities") == []
     assert "presentation skills" in names("presenting findings to executives")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Describing words between a verb and its object, a determiner and hyphens among them.
+        ("Conducted extensive experiments to validate the method",
+         {"experimentation": "Conducted extensive experiments"}),
+        ("conducted the large-scale ablation experiments",
+         {"experimentation": "conducted the large-scale ablation experiments",
+          "ablation studies": "ablation experiments"}),
+        ("Participated in the creation of a petrochemical factory leakage dataset",
+         {"dataset curation": "creation of a petrochemical factory leakage dataset"}),
+        # Skills among the describing words count on their own.
+        ("Converted PyTorch models to ONNX",
+         {"model format conversion": "Converted PyTorch models", "PyTorch": "PyTorch",
+          "ONNX": "ONNX"}),
+        # A phrasing the taxonomy also names literally is found once.
+        ("train the model", {"model training": "train the model"}),
+        # The gap takes no stop word, comma or clause; at most four words.
+        ("conducted interviews, experiments", {}),
+        ("ran a search for the experiments", {}),
+        ("trained huge robust fast efficient vision models", {}),
+        ("trained robust fast efficient vision models",
+         {"model training": "trained robust fast efficient vision models"}),
+    ],
+)  # fmt: skip
+def test_phrasings_allow_describing_words_between_verb_and_object(
+    text: str, expected: dict[str, str]
+) -> None:
+    matches = match_skills(make_doc(text))
+    assert {m.skill.name: m.text for m in matches} == expected
+    assert len(matches) == len(expected)
 
 
 @pytest.mark.parametrize(
