@@ -549,6 +549,14 @@ def test_terminal_summary(vision: Tailored) -> None:
     assert text == render_text(report_summary(vision.result), width=100)
 
 
+def test_terminal_summary_prints_the_words_as_written(vision: Tailored) -> None:
+    # A BBCode posting's "[/b]" is no rich markup (it raised an error), ":rocket:" no emoji.
+    keywords = list(vision.result.keywords)
+    keywords[0] = keywords[0].model_copy(update={"term": "[/b]Go:rocket:"})
+    result = vision.result.model_copy(update={"keywords": keywords})
+    assert "[/b]Go:rocket:" in render_text(report_summary(result), width=200)
+
+
 def test_report_command_prints_without_writing(tmp_path: Path) -> None:
     posting = str(JOB_POSTS / "ml-engineer-vision.txt")
     base = ["report", posting, "--profile", str(MASTER_CV)]

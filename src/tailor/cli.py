@@ -315,11 +315,9 @@ def match_many(
 
 def print_report(result: Result) -> None:
     """Prints the coverage report's compact tables to standard output."""
-    from rich.console import Console
+    from tailor.show import plain_console, report_summary
 
-    from tailor.show import report_summary
-
-    Console(highlight=False).print(report_summary(result))
+    plain_console().print(report_summary(result))
 
 
 class ReportFormat(StrEnum):

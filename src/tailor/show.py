@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from tailor.batch import Gap, PostingFit
-from tailor.model import Profile, Result
 from tailor.text import strip_inline_marks
 
 if TYPE_CHECKING:
-    from rich.console import RenderableType
+    from rich.console import Console, RenderableType
+
+    from tailor.batch import Gap, PostingFit
+    from tailor.model import Profile, Result
 
 
 def profile_tree(profile: Profile) -> str:
@@ -182,12 +183,21 @@ def report_summary(result: Result) -> RenderableType:
     return Group(*spaced)
 
 
+def plain_console(**options: Any) -> Console:
+    """Gives a rich console that prints text as written: the postings' and CVs' words may hold
+    what rich would read as markup ("[/b]" from a BBCode posting raised an error) or emoji
+    codes (":rocket:")."""
+    from rich.console import Console
+
+    return Console(markup=False, emoji=False, highlight=False, **options)
+
+
 def render_text(renderable: RenderableType, *, width: int = 100) -> str:
     """Gives a rich renderable as plain text of a fixed width (no colour), for files and tests."""
     from io import StringIO
 
-    from rich.console import Console
-
     stream = StringIO()
-    Console(file=stream, width=width, color_system=None, legacy_windows=False).print(renderable)
+    plain_console(file=stream, width=width, color_system=None, legacy_windows=False).print(
+        renderable
+    )
     return stream.getvalue()
