@@ -419,3 +419,16 @@ def test_a_name_cut_by_a_scrapers_list_mark_is_joined() -> None:
     )
     terms = {keyword.term for keyword in posting.keywords}
     assert "Machine Learning" in terms and "Machine" not in terms and "Python" in terms
+
+
+def test_a_keyword_found_by_a_phrasing_is_named_by_the_skill() -> None:
+    # "Deploying these models" is model deployment; the posting never spells the skill so.
+    posting = analyze_posting(
+        "Requirements\n- Experience deploying these models in production\n"
+        "- Conduct rigorous experiments on ranking\n"
+    )
+    assert {(k.term, k.canonical) for k in posting.keywords} >= {
+        ("model deployment", "model deployment"),
+        ("experimentation", "experimentation"),
+    }
+    assert not [k.term for k in posting.keywords if "these" in k.term or "rigorous" in k.term]

@@ -76,7 +76,7 @@ def test_a_gap_the_cv_names_a_kind_of_says_so(tmp_path: Path) -> None:
     assert gaps["deep learning framework"].kind_named == "PyTorch"
     assert gaps["Kubernetes"].kind_named is None
     result = runner.invoke(app, ["rank", str(postings), "--profile", str(cv)])
-    assert "deep learning framework: 2 of 2 postings, 2 as required (your CV names PyTorch" in (
+    assert "deep learning framework: 2 of 2 postings, 2 as required (your CV names “PyTorch”" in (
         result.output
     )
 

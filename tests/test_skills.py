@@ -203,6 +203,10 @@ def test_everyday_excel_and_present_are_not_skills() -> None:
         ("conducted interviews, experiments", {}),
         ("ran a search for the experiments", {}),
         ("trained huge robust fast efficient vision models", {}),
+        # Nor does a phrasing start or end inside a hyphenated word.
+        ("our industry-leading research team", {}),
+        ("a library of pre-trained models", {"pre-trained models": "pre-trained models"}),
+        ("Led cross-team initiatives", {}),
         ("trained robust fast efficient vision models",
          {"model training": "trained robust fast efficient vision models"}),
     ],

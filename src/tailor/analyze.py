@@ -283,17 +283,19 @@ def analyze_posting(text: str, *, source: str | None = None) -> Posting:
             if match.sentence not in cues:
                 cues[match.sentence] = says_preferred(match.sentence)
             preferred = kind == "preferred" or cues[match.sentence]
+            # A phrasing ("Deploying these models") is no spelling of the skill: its name is.
+            spelling = skill.name if match.phrased else match.text
             tally = tallies.get(skill.name)
             if tally is None:
                 tally = tallies[skill.name] = Tally(
-                    term=match.text,
+                    term=spelling,
                     canonical=skill.name,
                     category=skill.category,  # type: ignore[arg-type]
                     kind=skill.kind,
                     broader=taxonomy.broader_chain(skill.name),
                     order=order,
                 )
-            record(tally, match.text, match.sentence, preferred=preferred, weight=section_weight)
+            record(tally, spelling, match.sentence, preferred=preferred, weight=section_weight)
         if kind == "title":
             continue
         for sentence in doc.sents:

@@ -331,7 +331,7 @@ def coverage(
         elif status != "covered" and (kind := kinds_on_resume[index] or kinds_in_master[index]):
             where = "résumé" if kinds_on_resume[index] else "master CV"
             wording = (
-                f'the posting says "{keyword.term}", your {where} names {kind}, a kind of it: '
+                f'the posting says "{keyword.term}", your {where} names "{kind}", a kind of it: '
                 f'a screen that looks for "{keyword.term}" will miss it; name it too if it is true'
             )
         result.append(

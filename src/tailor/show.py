@@ -55,7 +55,7 @@ def fits_table(fits: list[PostingFit], gaps: list[Gap], seen: int) -> str:
         lines.append("")
         lines.append(f"Keywords the master CV lacks, by how many of the {seen} postings ask:")
         for gap in gaps:
-            kind = f" (your CV names {gap.kind_named}, a kind of it)" if gap.kind_named else ""
+            kind = f" (your CV names “{gap.kind_named}”, a kind of it)" if gap.kind_named else ""
             lines.append(
                 f"  {gap.term}: {gap.postings} of {seen} postings, {gap.required} as required"
                 + kind
