@@ -292,9 +292,10 @@ def phrasing_spans(doc: Doc) -> list[tuple[int, int, int]]:
     from spacy.attrs import IS_PUNCT, IS_STOP, LOWER, NORM
 
     index = phrasings()
-    norm, lower, stop, punct = doc.to_array([NORM, LOWER, IS_STOP, IS_PUNCT]).T.tolist()
+    norm = doc.to_array(NORM).tolist()
     if index.by_first.keys().isdisjoint(norm) or index.lasts.isdisjoint(norm):
         return []
+    lower, stop, punct = doc.to_array([LOWER, IS_STOP, IS_PUNCT]).T.tolist()
     size = len(norm)
     hyphen = index.hyphen
 
