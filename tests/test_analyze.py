@@ -432,3 +432,9 @@ def test_a_keyword_found_by_a_phrasing_is_named_by_the_skill() -> None:
         ("experimentation", "experimentation"),
     }
     assert not [k.term for k in posting.keywords if "these" in k.term or "rigorous" in k.term]
+    # Where the posting also spells the skill, that spelling names it (what a screen looks for).
+    both = analyze_posting(
+        "Requirements\n- Experience deploying machine learning models\n"
+        "- Deploying models on edge GPUs is a plus\n"
+    )
+    assert "deploying models" in {k.term.lower() for k in both.keywords}

@@ -283,12 +283,13 @@ def analyze_posting(text: str, *, source: str | None = None) -> Posting:
             if match.sentence not in cues:
                 cues[match.sentence] = says_preferred(match.sentence)
             preferred = kind == "preferred" or cues[match.sentence]
-            # A phrasing ("Deploying these models") is no spelling of the skill: its name is.
-            spelling = skill.name if match.phrased else match.text
+            # A phrasing ("Deploying these models") is no spelling of the skill: the posting's
+            # own spellings name the keyword, else the skill's name does.
+            spelling = None if match.phrased else match.text
             tally = tallies.get(skill.name)
             if tally is None:
                 tally = tallies[skill.name] = Tally(
-                    term=spelling,
+                    term=spelling or skill.name,
                     canonical=skill.name,
                     category=skill.category,  # type: ignore[arg-type]
                     kind=skill.kind,
@@ -500,10 +501,14 @@ def tallies_order(tallies: dict[str, Tally], keyword: Keyword) -> int:
     return tally.order if tally else 0
 
 
-def record(tally: Tally, spelling: str, sentence: str, *, preferred: bool, weight: float) -> None:
-    """Adds one mention to a tally: the required mention's sentence is the evidence."""
+def record(
+    tally: Tally, spelling: str | None, sentence: str, *, preferred: bool, weight: float
+) -> None:
+    """Adds one mention to a tally (its spelling, if it has one): the required mention's
+    sentence is the evidence."""
     tally.count += 1
-    tally.spellings[spelling] += 1
+    if spelling is not None:
+        tally.spellings[spelling] += 1
     tally.section_weight = max(tally.section_weight, weight)
     if not preferred and not tally.required:
         tally.required = True
@@ -524,8 +529,10 @@ def raw_weight(tally: Tally) -> float:
 
 
 def to_keyword(tally: Tally, top: float) -> Keyword:
-    """Gives the Keyword of a tally: the most used spelling, the weight relative to the top."""
-    best = max(tally.spellings.items(), key=lambda item: (item[1], len(item[0])))[0]
+    """Gives the Keyword of a tally: the most used spelling (else the tally's term), the weight
+    relative to the top."""
+    spellings = tally.spellings.items()
+    best = max(spellings, key=lambda item: (item[1], len(item[0])))[0] if spellings else tally.term
     importance: Importance = "required" if tally.required else "preferred"
     weight = round(raw_weight(tally) / top, 4)
     return Keyword(
