@@ -183,6 +183,17 @@ def test_a_kind_of_an_umbrella_field_earns_related_credit_only(bullet: str, aske
     assert item.parts.related > 0
 
 
+def test_algorithms_after_a_skill_is_its_head_noun_in_a_cv_too() -> None:
+    # As in postings: "NLP algorithms" shows NLP; the head noun claims no algorithms knowledge.
+    profile = one_job(
+        "Acme", "Engineer", "2020 - Present",
+        "Developed NLP algorithms for search.", "Implemented graph algorithms for routing.",
+    )  # fmt: skip
+    ranked = rank_items(profile, posting(["Strong knowledge of data structures and algorithms"]))
+    assert "algorithms" not in find(ranked, "NLP").covers
+    assert "algorithms" in find(ranked, "graph").covers
+
+
 def test_a_sibling_tool_earns_related_credit_only() -> None:
     profile = one_job("Acme", "Engineer", "2020 - Present", "Wrote TensorFlow code.")
     item = find(rank_items(profile, posting(["Experience with PyTorch"])), "TensorFlow")

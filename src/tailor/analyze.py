@@ -20,6 +20,8 @@ from tailor.text import LINK
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
+    from tailor.skills import SkillMatch
+
 SECTION_WEIGHT: dict[PostingSectionKind, float] = {
     "title": 1.0,
     "requirements": 1.0,
@@ -277,7 +279,7 @@ def analyze_posting(text: str, *, source: str | None = None) -> Posting:
             if skill.category == "role" and kind not in ROLE_SECTIONS:
                 # "work closely with data scientists" names colleagues, not the candidate.
                 continue
-            if skill.name in HEAD_SKILLS and (match.start - 1 in ends or match.start in ends):
+            if heads_a_skill(match, ends):
                 # "NLP algorithms" asks for NLP: the head noun is no keyword of its own.
                 continue
             if match.sentence not in cues:
@@ -499,6 +501,12 @@ def looks_like_term(tokens: Sequence[Token]) -> bool:
 def tallies_order(tallies: dict[str, Tally], keyword: Keyword) -> int:
     tally = tallies.get(keyword.canonical) or tallies.get(f"phrase:{keyword.canonical.lower()}")
     return tally.order if tally else 0
+
+
+def heads_a_skill(match: SkillMatch, ends: set[int]) -> bool:
+    """Tells whether a match is only the head noun of the skill before it ("NLP algorithms",
+    "detection algorithms"), given where the doc's earlier matches end."""
+    return match.skill.name in HEAD_SKILLS and (match.start - 1 in ends or match.start in ends)
 
 
 def record(

@@ -82,14 +82,20 @@ class Evidence:
 
 def gather_evidence(texts: Iterable[str], *, nested: bool = False) -> list[Evidence]:
     """Gives the evidence of each text, in order (``nested``: see skills.match_skills)."""
+    from tailor.analyze import heads_a_skill
     from tailor.nlp import content_lemmas, make_docs
     from tailor.skills import match_skills
 
     evidence = []
     for doc in make_docs(texts):
         skills: dict[str, str] = {}
+        ends: set[int] = set()
         for match in match_skills(doc, nested=nested):
-            skills.setdefault(match.skill.name, match.text)
+            ends.add(match.end)
+            # "Developed NLP algorithms" shows NLP, not the posting's "algorithms" (as read
+            # in postings): the head noun claims nothing of its own.
+            if not heads_a_skill(match, ends):
+                skills.setdefault(match.skill.name, match.text)
         evidence.append(
             Evidence(
                 skills=skills,
