@@ -342,16 +342,15 @@ def report(
     max_size: MaxSize = DEFAULT_MAX_SIZE,
 ) -> None:
     """Show how well the master CV and the tailored résumé match POSTING; writes no file."""
-    from tailor.pipeline import tailor
+    from tailor.pipeline import Options, tailor
     from tailor.workflow import load_posting, resolve_profile
 
+    options = Options(pages=pages, max_bullets=max_bullets, fill=fill, today=today)
     try:
         profile_path = resolve_profile(profile)
         master = load_master(profile_path, max_size)
         analysed = load_posting(posting, max_bytes=max_bytes_of(max_size))
-        tailored = tailor(
-            master, analysed, pages=pages, max_bullets=max_bullets, fill=fill, today=today
-        )
+        tailored = tailor(master, analysed, **options)
         if format is ReportFormat.md:
             from tailor.render.markdown import render_report_markdown
 
