@@ -165,6 +165,11 @@ def test_compiled_templates_are_cached_and_edits_recompile(
     template.write_text("{{ name }} twice\n", encoding="utf-8")
     make_environment.cache_clear()
     assert render_resume_markdown(vision, template=template) == "ZIXIN LIU twice\n"
+    # A damaged cache file is compiled over, not raised (pickle's errors escape jinja).
+    for cached in (tmp_path / "cache" / "tailor").glob("templates-*/*.cache"):
+        cached.write_bytes(cached.read_bytes()[:18])
+    make_environment.cache_clear()
+    assert render_resume_markdown(vision, template=template) == "ZIXIN LIU twice\n"
     # The folder gone before the compiled code is written: only slower.
     shutil.rmtree(tmp_path / "cache")
     template.write_text("{{ name }} thrice\n", encoding="utf-8")

@@ -539,6 +539,17 @@ def test_chromium_shows_the_marks_and_takes_a_screenshot(vision: Tailored, tmp_p
 # --- the terminal, the command, the schema ------------------------------------------------------
 
 
+def test_a_phrasing_hides_no_keyword_marked_inside_it() -> None:
+    posting = analyze_posting(
+        "Requirements\n- Experience with deep learning\n- You will train deep learning models\n"
+    )
+    line = "You will train deep learning models"
+    (mentions,) = find_mentions([line], posting.keywords)
+    marked = [line[m.start : m.end] for m in without_overlaps(mentions)]
+    assert "deep learning" in marked
+    assert any(m.phrased for m in mentions)  # the phrasing is found, only not marked over it
+
+
 def test_terminal_summary(vision: Tailored) -> None:
     text = render_text(report_summary(vision.result), width=100)
     for expected in (

@@ -179,6 +179,7 @@ class Mention:
     end: int
     text: str  # as the text writes it
     literal: bool  # the posting's own words (same lemmas, any case), not an alias
+    phrased: bool = False  # found by a phrasing ("train deep learning models")
 
 
 def wording_key(tokens: Sequence[object]) -> str:
@@ -225,6 +226,7 @@ def find_mentions(texts: Sequence[str], keywords: Sequence[Keyword]) -> list[lis
                     end=match.end,
                     text=text[match.start : match.end],
                     literal=key == term_keys[concept],
+                    phrased=match.phrased,
                 )
             )
         if phrases:
@@ -259,9 +261,12 @@ def find_mentions(texts: Sequence[str], keywords: Sequence[Keyword]) -> list[lis
 
 
 def without_overlaps(mentions: Sequence[Mention]) -> list[Mention]:
-    """Gives the mentions to mark in a text: longest first where they overlap, in text order."""
+    """Gives the mentions to mark in a text: longest first where they overlap, in text order;
+    a phrasing only where it hides no keyword named inside it ("train deep learning models"
+    keeps deep learning marked)."""
     kept: list[Mention] = []
-    for mention in sorted(mentions, key=lambda m: (-(m.end - m.start), m.start, m.keyword)):
+    order = sorted(mentions, key=lambda m: (m.phrased, -(m.end - m.start), m.start, m.keyword))
+    for mention in order:
         if mention.end > mention.start and all(
             mention.end <= other.start or mention.start >= other.end for other in kept
         ):

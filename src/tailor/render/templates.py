@@ -78,6 +78,14 @@ def bytecode_cache(finalize: Callable[[Any], Any] | None) -> Any:
         return None
 
     class BestEffortCache(jinja2.FileSystemBytecodeCache):
+        def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+            # A damaged or unreadable file (a crash mid-write elsewhere, another Python): the
+            # template compiles afresh and the file is written anew.
+            try:
+                super().load_bytecode(bucket)
+            except Exception:  # whatever unpickling a bad file raises
+                bucket.reset()
+
         def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
             # A full disk, the folder deleted: the next run compiles again.
             with contextlib.suppress(OSError):
