@@ -144,6 +144,27 @@ def test_python_dash_m() -> None:
     assert done.stdout.startswith("tailor ")
 
 
+def test_the_fast_exit_keeps_exit_codes_and_flushes_the_output(tmp_path: Path) -> None:
+    # run() leaves by os._exit: the output must still come out whole, the exit codes the same.
+    tailor = [sys.executable, "-m", "tailor"]
+    buffered = {name: value for name, value in os.environ.items() if name != "PYTHONUNBUFFERED"}
+    posting = str(JOB_POSTS / "mlops-engineer.txt")
+    out = tmp_path / "out"
+    done = subprocess.run(
+        [*tailor, "match", posting, "--profile", str(MASTER_CV), "--out", str(out)],
+        capture_output=True, text=True, cwd=ROOT, env=buffered,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert "match score" in done.stdout and done.stdout.rstrip().endswith("result.json")
+    assert (out / "result.json").is_file()
+    bad = subprocess.run(
+        [*tailor, "match", str(tmp_path / "missing.txt")], capture_output=True, text=True
+    )
+    assert bad.returncode == 2 and "no such posting" in bad.stderr
+    usage = subprocess.run([*tailor, "match"], capture_output=True, text=True)
+    assert usage.returncode == 2 and "Missing argument" in usage.stderr
+
+
 def test_fill_fills_the_page_of_a_weak_fit(tmp_path: Path) -> None:
     posting = str(JOB_POSTS / "nlp-llm-engineer.txt")
     results = {}

@@ -1,5 +1,5 @@
 """python -m tailor"""
 
-from tailor.cli import main
+from tailor.cli import run
 
-main()
+run()
