@@ -521,13 +521,14 @@ def coordinated(doc: Doc, spans: list[Span]) -> list[tuple[Span, str, int]]:
 def guarded(doc: Doc, span: Span, text: str, skill: Skill, spans: list[Span]) -> bool:
     """Tells whether a match (``text``, as the doc writes it) is an ambiguous word in its
     everyday sense and must be dropped."""
-    before = {token.lower_ for token in doc[max(0, span.start - 3) : span.start]}
-    after = doc[span.end].lower_ if span.end < len(doc) else ""
     if text in US_STATES and is_place(doc, span.start):
         return True
     base = text.rstrip("s")
-    if base in GUARD_BEFORE and (before & GUARD_BEFORE[base] or after in GUARD_AFTER.get(base, ())):
-        return True
+    if base in GUARD_BEFORE:
+        before = {token.lower_ for token in doc[max(0, span.start - 3) : span.start]}
+        after = doc[span.end].lower_ if span.end < len(doc) else ""
+        if before & GUARD_BEFORE[base] or after in GUARD_AFTER.get(base, ()):
+            return True
     if skill.ambiguous and text not in skill.acronyms and " " not in text and len(text) <= 6:
         neighbours = [
             other
