@@ -153,7 +153,7 @@ KNOCKOUT_HINT = re.compile(
 class Tally:
     """What the posting says about one keyword, gathered sentence by sentence."""
 
-    term: str
+    term: str  # the keyword's name where the posting spells it nowhere (found by phrasings)
     canonical: str
     category: Category
     kind: str
@@ -291,7 +291,7 @@ def analyze_posting(text: str, *, source: str | None = None) -> Posting:
             tally = tallies.get(skill.name)
             if tally is None:
                 tally = tallies[skill.name] = Tally(
-                    term=spelling or skill.name,
+                    term=skill.name,
                     canonical=skill.name,
                     category=skill.category,  # type: ignore[arg-type]
                     kind=skill.kind,
