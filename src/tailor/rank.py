@@ -1,6 +1,6 @@
 """Scoring every master CV item against a posting, with the terms that earned each score.
 
-score = 0.30 TF-IDF + 0.25 keywords + 0.15 related + 0.05 topic + 0.15 context + 0.10 priors,
+score = 0.30 TF-IDF + 0.30 keywords + 0.15 related + 0.05 topic + 0.15 context + 0.05 priors,
 each part in [0, 1]. TF-IDF is cosine similarity of lemma 1-2 grams plus taxonomy concepts;
 keywords, related and context saturate as 1 - exp(-sum of the posting weights they show). An
 item shows a keyword when it names it or a kind of it one step down the taxonomy (YOLO shows
@@ -24,11 +24,11 @@ from tailor.skills import Taxonomy
 
 WEIGHTS = {
     "tfidf": 0.30,
-    "keywords": 0.25,
+    "keywords": 0.30,
     "related": 0.15,
     "topic": 0.05,
     "context": 0.15,
-    "priors": 0.10,
+    "priors": 0.05,
 }
 RELATED_BROADER = 0.6  # the item shows a narrower term (YOLO for object detection)
 RELATED_NARROWER = 0.35  # the item shows a broader term (deep learning framework for PyTorch)
