@@ -560,6 +560,18 @@ def test_terminal_summary(vision: Tailored) -> None:
     assert text == render_text(report_summary(vision.result), width=100)
 
 
+def test_every_report_says_why_a_short_page_is_short(master: Profile) -> None:
+    # Two items of the master CV show YOLO or object detection; nothing else is asked.
+    asked = "Perception Engineer\n\nRequirements:\n- Experience with object detection\n"
+    tailored = tailor(master, analyze_posting(asked))
+    note = tailored.result.budget.note
+    assert note is not None and "--fill" in note
+    assert note in " ".join(render_text(report_summary(tailored.result), width=200).split())
+    assert note in render_report_markdown(tailored)
+    assert note in render_report_html(tailored)
+    assert json.loads(tailored.result.model_dump_json())["budget"]["note"] == note
+
+
 def test_terminal_summary_prints_the_words_as_written(vision: Tailored) -> None:
     # A BBCode posting's "[/b]" is no rich markup (it raised an error), ":rocket:" no emoji.
     keywords = list(vision.result.keywords)

@@ -778,6 +778,29 @@ def test_fill_takes_the_spare_lines_with_the_best_remaining_items() -> None:
     assert [item.text for item in on_page(tight)] == [find(tight.result.items, "YOLO").text]
 
 
+def test_a_short_page_says_why_and_what_fills_it() -> None:
+    profile = one_job(
+        "Acme Vision",
+        "Machine Learning Engineer",
+        "2020 - Present",
+        "Trained YOLO models to find parcels on conveyor belts.",
+        "Mentored two interns through their first code reviews.",
+        "Organised the team's weekly reading group on robotics papers.",
+    )
+    job = posting(["Experience with object detection"])
+    note = tailor(profile, job).result.budget.note
+    assert note is not None and "2 other items show" in note and "--fill" in note
+    assert tailor(profile, job, fill=True).result.budget.note is None
+    # A page the budget filled, or one with no room left, needs no note.
+    assert tailor(profile, job, max_bullets=1).result.budget.note is None
+    full = one_job(
+        "Acme", "Engineer", "2020 - Present", *SIX, "Mentored two interns through code reviews."
+    )
+    filled = tailor(full, posting(SIX_ASKED), pages=0.3)
+    assert any((item.reason or "").startswith("over budget:") for item in dropped(filled))
+    assert filled.result.budget.note is None
+
+
 def test_an_empty_kept_section_prints_no_heading() -> None:
     profile = parse_profile_text(
         "JANE DOE\njane@example.com\n\nSUMMARY\n\nEXPERIENCE\n\nData Analyst\nAcme Corp\n"

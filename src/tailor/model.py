@@ -384,6 +384,11 @@ class Budget(Model):
     )
     lines_available: int = Field(description="Estimated lines the page budget holds.")
     lines_used: int = Field(description="Estimated lines the tailored résumé takes.")
+    note: str | None = Field(
+        default=None,
+        description="Why lines of the budget are left free, when many are: the other items "
+        "show no posting keyword themselves (--fill fills the page with them).",
+    )
 
 
 class Result(Model):

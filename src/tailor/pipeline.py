@@ -59,6 +59,7 @@ def tailor(
             fill=fill,
             lines_available=selection.lines_available,
             lines_used=selection.lines_used,
+            note=selection.note,
         ),
     )
     return Tailored(resume=selection.resume, result=result, posting=posting)

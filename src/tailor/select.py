@@ -22,6 +22,7 @@ DATE_GAP = " " * 8  # the least room a right-aligned date or place keeps from it
 COVERAGE_WEIGHT = 0.5
 MIN_SCORE = 0.2
 REDUNDANT_OVERLAP = 0.6
+SHORT_PAGE_LINES = 6  # free lines worth a note: room for two or three more bullets
 ALWAYS_KEPT: set[SectionKind] = {"education", "skills", "interests", "summary"}
 MAIN_ORDER: list[SectionKind] = [
     "experience",
@@ -42,6 +43,7 @@ class Selection:
     items: list[ScoredItem]
     lines_available: int
     lines_used: int
+    note: str | None = None
 
 
 def text_lines(text: str, indent: int = 0) -> int:
@@ -188,12 +190,22 @@ def select_items(
         work = next((item for item in pending if where[item.id][0].kind == "experience"), None)
         if work is not None and has_room(work):
             take(work)
+    note = None
     if fill or not evidenced_any:
         # Asked for, or nothing shows a posting keyword: fill the page by score all the same.
         taken = {item.id for item in chosen}
         for item in pending:
             if item.id not in taken and redundant_with(item) is None and has_room(item):
                 take(item)
+    else:
+        # Items left out for their evidence alone, not for the budget or redundancy.
+        held_back = [item for item in pending if "evidence:" in reasons.get(item.id, "")]
+        if budget - used >= SHORT_PAGE_LINES and any(has_room(item) for item in held_back):
+            note = (
+                f"about {budget - used} lines left free, as {len(held_back)} other "
+                f"{'item shows' if len(held_back) == 1 else 'items show'} too little of the "
+                "posting; --fill fills them with the best of those"
+            )
 
     selected = {item.id for item in chosen}
     items = [
@@ -208,7 +220,7 @@ def select_items(
         for item in ranked
     ]
     resume = build_resume(profile, posting, items)
-    return Selection(resume=resume, items=items, lines_available=budget, lines_used=used)
+    return Selection(resume=resume, items=items, lines_available=budget, lines_used=used, note=note)
 
 
 def overlap(a: set[str], b: set[str]) -> float:

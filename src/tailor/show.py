@@ -172,6 +172,7 @@ def report_summary(result: Result) -> RenderableType:
         Text(
             f"{selected} of {len(result.items)} items on the page, "
             f"about {result.budget.lines_used} of {result.budget.lines_available} lines"
+            + (f"; {result.budget.note}" if result.budget.note else "")
         )
     )
     # One blank line between the title and each table, and before the closing line.
