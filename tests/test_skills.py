@@ -197,6 +197,12 @@ def test_everyday_excel_and_present_are_not_skills() -> None:
         ("Converted PyTorch models to ONNX",
          {"model format conversion": "Converted PyTorch models", "PyTorch": "PyTorch",
           "ONNX": "ONNX"}),
+        # The noun of the verb, as a title or a posting writes it.
+        ("Method and System for Automatic Conversion of Algorithm Models",
+         {"model format conversion": "Conversion of Algorithm Models", "algorithms": "Algorithm"}),
+        ("pipelines for the evaluation of NLP models",
+         {"model evaluation": "evaluation of NLP models", "natural language processing": "NLP"}),
+        ("end-to-end analysis of image data sets", {"data analysis": "analysis of image data"}),
         # A phrasing the taxonomy also names literally is found once.
         ("train the model", {"model training": "train the model"}),
         # The gap takes no stop word, comma or clause; at most four words.
