@@ -209,6 +209,11 @@ def test_everyday_excel_and_present_are_not_skills() -> None:
         ("conducted interviews, experiments", {}),
         ("ran a search for the experiments", {}),
         ("trained huge robust fast efficient vision models", {}),
+        # Nor when a describing word gives the object another sense.
+        ("Validated financial models for the board", {}),
+        ("evaluation of our pricing models", {}),
+        ("Authored white papers on policy", {}),
+        ("Validated large vision models", {"model evaluation": "Validated large vision models"}),
         # Nor does a phrasing start or end inside a hyphenated word.
         ("our industry-leading research team", {}),
         ("a library of pre-trained models", {"pre-trained models": "pre-trained models"}),
