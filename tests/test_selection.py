@@ -754,15 +754,19 @@ def test_the_same_inputs_give_the_same_result(
         assert tailor(master, shipped).model_dump() == tailor(master, shipped).model_dump()
 
 
+# One bullet shows object detection; the other two show nothing a vision posting asks for.
+WEAK_FIT = one_job(
+    "Acme Vision",
+    "Machine Learning Engineer",
+    "2020 - Present",
+    "Trained YOLO models to find parcels on conveyor belts.",
+    "Mentored two interns through their first code reviews.",
+    "Organised the team's weekly reading group on robotics papers.",
+)
+
+
 def test_fill_takes_the_spare_lines_with_the_best_remaining_items() -> None:
-    profile = one_job(
-        "Acme Vision",
-        "Machine Learning Engineer",
-        "2020 - Present",
-        "Trained YOLO models to find parcels on conveyor belts.",
-        "Mentored two interns through their first code reviews.",
-        "Organised the team's weekly reading group on robotics papers.",
-    )
+    profile = WEAK_FIT
     job = posting(["Experience with object detection"])
     lean = tailor(profile, job)
     full = tailor(profile, job, fill=True)
@@ -779,14 +783,7 @@ def test_fill_takes_the_spare_lines_with_the_best_remaining_items() -> None:
 
 
 def test_a_short_page_says_why_and_what_fills_it() -> None:
-    profile = one_job(
-        "Acme Vision",
-        "Machine Learning Engineer",
-        "2020 - Present",
-        "Trained YOLO models to find parcels on conveyor belts.",
-        "Mentored two interns through their first code reviews.",
-        "Organised the team's weekly reading group on robotics papers.",
-    )
+    profile = WEAK_FIT
     job = posting(["Experience with object detection"])
     note = tailor(profile, job).result.budget.note
     assert note is not None and "2 other items show" in note and "--fill" in note
