@@ -10,6 +10,10 @@ items graded >= 1.5 (precision) and the share of items graded >= 2.5 that were s
 MLOps, NLP, data science), judged the same way but by one LLM reviewer (grades 0-3, no
 half grades), not by the two human reviewers: a held-out check that tuning on the 15 did not
 overfit them; its figures are indicative, not a measure of agreement with people.
+--judgments benchmarks/data/relevance_unseen_llm_b.tsv scores 12 more (031-037, 039-043: speech
+and multimodal, medical imaging, e-commerce, network data, drones, education NLP, research),
+judged later the same way by another LLM reviewer that saw neither tailor's output nor the
+other grades; no change to tailor has been made from its misses, so it stays unseen.
 """
 
 from __future__ import annotations
