@@ -186,6 +186,28 @@ def test_lists_of_colleagues_and_the_company_are_not_keywords() -> None:
     assert not terms & {"product leaders", "subject matter experts", "Acme", "LinkedIn"}
 
 
+def test_the_teams_a_candidate_works_with_are_not_keywords() -> None:
+    posting = analyze_posting(
+        "Computer Vision Engineer\n\nWhat you will do\n"
+        "- Collaborate with the RnD team working in Robotics, along with ML Platform, Embedded, "
+        "Backend, and Frontend teams to deliver product features\n"
+        "- Collaborate with DevOps, software architecture, and platform teams\n\n"
+        "Requirements\n- Experience with PyTorch and working in agile teams\n"
+        "- Experience working with cross-functional teams\n"
+        "- Communication and team working skills\n"
+    )
+    terms = {keyword.term for keyword in posting.keywords}
+    teams = {"RnD", "ML Platform", "Embedded", "Backend", "Frontend", "DevOps"}
+    assert not terms & teams
+    assert "software architecture" not in terms
+    # A skill before a list that stops short of a cue stays; so does the soft skill the cue
+    # asks for, and teamwork said as a skill ("team working skills", not "team working in").
+    assert {"Robotics", "PyTorch", "cross-functional teams", "team working"} <= terms
+    assert [k.evidence for k in posting.keywords if k.term == "team working"] == [
+        "Communication and team working skills"
+    ]
+
+
 def test_a_hard_wrapped_paragraph_is_read_whole() -> None:
     filler = (
         "Our applied research team works on hard problems for our customers every day, and this "

@@ -18,7 +18,7 @@ from tailor.skills import US_STATES, VERBS
 from tailor.text import LINK
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
     from tailor.skills import SkillMatch
 
@@ -67,6 +67,12 @@ PREFERRED_WORDS = (
 )  # fmt: skip
 ADDING_PLUS = re.compile(r"\bplus\s+(?:\d|at least|a minimum|minimum|experience|years)")
 ROLE_SECTIONS: set[PostingSectionKind] = {"title", "requirements", "preferred"}
+# "Collaborate with DevOps, platform and Frontend teams" names the teams the candidate works
+# with, not skills asked of them: the words between such a cue and "team(s)".
+TEAM_CUES = {"with", "alongside", "across", "between", "among"}
+TEAM_WORDS = {"team", "teams"}
+TEAM_LIST_GLUE = {"and", "or", "&", "/", "-", ",", "the", "our", "other", "various", "internal"}
+TEAM_LIST_WORDS = 12
 PHRASE_WEIGHT = 0.6
 # Skills that, right after another skill, are only its head noun ("NLP algorithms").
 HEAD_SKILLS = {"algorithms"}
@@ -272,12 +278,19 @@ def analyze_posting(text: str, *, source: str | None = None) -> Posting:
         covered: set[int] = set()
         cues: dict[str, bool] = {}
         ends: set[int] = set()
+        teams = team_lists(doc)
+        for start, end in teams:  # no outside term or pair comes from a team's name either
+            covered.update(range(start, end))
         for match in match_skills(doc):
             skill = match.skill
             covered.update(range(*match.own))
             ends.add(match.end)
             if skill.category == "role" and kind not in ROLE_SECTIONS:
                 # "work closely with data scientists" names colleagues, not the candidate.
+                continue
+            if skill.kind == "hard" and any(a <= match.start and match.end <= b for a, b in teams):
+                # "along with ML Platform, Backend, and Frontend teams" names colleagues too
+                # (a soft skill stays: "work with cross-functional teams" asks for one).
                 continue
             if heads_a_skill(match, ends):
                 # "NLP algorithms" asks for NLP: the head noun is no keyword of its own.
@@ -340,6 +353,32 @@ def analyze_posting(text: str, *, source: str | None = None) -> Posting:
     keywords = [to_keyword(tally, top) for tally in tallies.values()]
     keywords.sort(key=lambda keyword: (-keyword.weight, tallies_order(tallies, keyword)))
     return posting.model_copy(update={"keywords": keywords, "knockouts": find_knockouts(units)})
+
+
+def team_lists(doc: Doc) -> list[tuple[int, int]]:
+    """Gives the character ranges of the teams a posting says the candidate works with: the
+    words between a cue ("with", "alongside", "across" ...) and "team(s)", when nothing but
+    names and list glue stand between ("along with ML Platform, Embedded, and Frontend teams";
+    not "experience with Python and working in agile teams")."""
+    found: list[tuple[int, int]] = []
+    if "team" not in doc.text.lower():  # most lines name no team: skip the token walk
+        return found
+    for token in doc:
+        if token.lower_ not in TEAM_WORDS:
+            continue
+        at = token.i - 1
+        while at >= 0 and token.i - at <= TEAM_LIST_WORDS:
+            word = doc[at]
+            if word.lower_ in TEAM_CUES:
+                if at + 1 < token.i:
+                    found.append((doc[at + 1].idx, token.idx))
+                break
+            if word.is_stop and word.lower_ not in TEAM_LIST_GLUE:
+                break
+            if not (word.is_alpha or word.lower_ in TEAM_LIST_GLUE):
+                break
+            at -= 1
+    return found
 
 
 def says_preferred(text: str) -> bool:

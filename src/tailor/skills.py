@@ -32,6 +32,7 @@ GUARD_BEFORE: dict[str, set[str]] = {
     # "brand perception", "customer perception" are not a robot's.
     **dict.fromkeys(("perception", "Perception"), PERCEIVERS),
     "team work": set(),
+    "team working": set(),
 }
 # Words after one that give it its other meaning ("Excel at working with others").
 GUARD_AFTER: dict[str, set[str]] = {
@@ -39,6 +40,8 @@ GUARD_AFTER: dict[str, set[str]] = {
     "Excel": {"at", "in", "as", "when", "under"},
     # "the team works on", "the team work with": a verb, not teamwork.
     "team work": {"on", "with", "in", "together", "closely", "to", "for", "across", "hard"},
+    # "the RnD team working in computer vision": a team at work, not teamwork.
+    "team working": {"on", "with", "in", "together", "closely", "to", "for", "across", "at"},
 }
 # US state codes: "Boston, MA" is a place, not a Master of Arts; "AZ, CA, CO" a list of states.
 US_STATES = frozenset({
