@@ -203,6 +203,16 @@ def test_everyday_excel_and_present_are_not_skills() -> None:
         ("pipelines for the evaluation of NLP models",
          {"model evaluation": "evaluation of NLP models", "natural language processing": "NLP"}),
         ("end-to-end analysis of image data sets", {"data analysis": "analysis of image data"}),
+        # Verbs joined before a phrasing's share its object.
+        ("train and deploy models", {"model training": "train and deploy models",
+                                     "model deployment": "deploy models"}),
+        ("design, train, and evaluate vision models",
+         {"model training": "train, and evaluate vision models",
+          "model evaluation": "evaluate vision models"}),
+        ("the training and evaluation of NLP models",
+         {"model training": "training and evaluation of NLP models",
+          "model evaluation": "evaluation of NLP models", "natural language processing": "NLP"}),
+        ("gather and analyze data", {"data analysis": "analyze data"}),
         # A phrasing the taxonomy also names literally is found once.
         ("train the model", {"model training": "train the model"}),
         # The gap takes no stop word, comma or clause; at most four words.

@@ -6,6 +6,7 @@ import hashlib
 import json
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -262,6 +263,7 @@ class Phrasings:
     determiners: frozenset[int]  # as LOWER hashes
     hyphen: int
     other_senses: dict[int, frozenset[int]]  # object norm -> describing norms (OTHER_SENSES)
+    coordinators: frozenset[int]  # as LOWER hashes: "and", "or", "&", ","
 
 
 @cache
@@ -289,6 +291,7 @@ def phrasings() -> Phrasings:
         lasts=frozenset(found.after[-1] for group in by_first.values() for found in group),
         determiners=frozenset(strings.add(word) for word in DETERMINERS),
         hyphen=strings.add("-"),
+        coordinators=frozenset(strings.add(word) for word in ("and", "or", "&", ",")),
         other_senses={
             nlp.tokenizer(word)[0].norm: frozenset(
                 int(norm) for norm in nlp.tokenizer(" ".join(others)).to_array(NORM)
@@ -308,6 +311,8 @@ def phrasing_spans(doc: Doc) -> list[tuple[int, int, int]]:
     leads no team, "pre-trained models" trains none, "led cross-team initiatives" no team; nor
     when a describing word gives the object another sense ("validated financial models").
 
+    Verbs joined before one share its object: "train and deploy models" trains models too.
+
     Read from the doc's arrays rather than with spaCy's Matcher, which took 90 microseconds a
     line with a gap in its patterns (a sixth of reading a posting); this takes a few.
     """
@@ -323,6 +328,29 @@ def phrasing_spans(doc: Doc) -> list[tuple[int, int, int]]:
 
     def describing(at: int) -> bool:
         return not stop[at] and (not punct[at] or lower[at] == hyphen)
+
+    def conjuncts(phrasing: Phrasing, start: int, end: int) -> Iterator[tuple[int, int, int]]:
+        """Gives the phrasings whose first word comes before this one's, joined by "and", "or"
+        or commas, sharing its object: "train and deploy models", "training and evaluation of
+        NLP models"."""
+        at = start - 1
+        while at >= 1 and lower[at] in index.coordinators:
+            if lower[at - 1] in index.coordinators:  # "design, train, and evaluate"
+                at -= 1
+            first = norm[at - 1]
+            words = (first, *phrasing.before[1:])
+            other = next(
+                (
+                    candidate
+                    for candidate in index.by_first.get(first, ())
+                    if candidate.before == words and candidate.after == phrasing.after
+                ),
+                None,
+            )
+            if other is None:
+                return
+            yield other.index, at - 1, end
+            at -= 2
 
     found = []
     for start, first in enumerate(norm):
@@ -343,6 +371,7 @@ def phrasing_spans(doc: Doc) -> list[tuple[int, int, int]]:
                     others = index.other_senses.get(norm[end - 1])
                     if not inside and not (others and not others.isdisjoint(norm[gap:at])):
                         found.append((phrasing.index, start, end))
+                        found.extend(conjuncts(phrasing, start, end))
                     break
                 if at >= size or not describing(at):
                     break
