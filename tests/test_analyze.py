@@ -208,6 +208,20 @@ def test_the_teams_a_candidate_works_with_are_not_keywords() -> None:
     ]
 
 
+def test_the_company_naming_itself_is_no_keyword() -> None:
+    def terms(byline: str, about: str) -> set[str]:
+        text = f"ML Engineer\n{byline} - Boston, MA\n\nAbout the role\n{about}\n\n"
+        text += "Requirements\n- Experience with PyTorch and Docker\n"
+        return {keyword.term for keyword in analyze_posting(text).keywords}
+
+    own = terms("Hugging Face", "Here at Hugging Face, 15,000 companies use HF technology.")
+    assert "Hugging Face" not in own and "HF" not in own and "PyTorch" in own
+    # Another company's posting asks for it; a legal form makes no initials ("AI" for
+    # Aptonet Inc).
+    assert "Hugging Face" in terms("Acme Robotics", "You will extend Hugging Face libraries.")
+    assert "AI" in terms("Aptonet Inc", "You will build our AI platform for hospitals.")
+
+
 def test_a_hard_wrapped_paragraph_is_read_whole() -> None:
     filler = (
         "Our applied research team works on hard problems for our customers every day, and this "

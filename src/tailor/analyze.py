@@ -67,6 +67,10 @@ PREFERRED_WORDS = (
 )  # fmt: skip
 ADDING_PLUS = re.compile(r"\bplus\s+(?:\d|at least|a minimum|minimum|experience|years)")
 ROLE_SECTIONS: set[PostingSectionKind] = {"title", "requirements", "preferred"}
+# A company's legal form, left out of its initials ("Aptonet Inc" is not "AI").
+LEGAL_FORMS = {
+    "inc", "llc", "ltd", "limited", "corp", "corporation", "co", "gmbh", "plc", "ag", "sa",
+}  # fmt: skip
 # "Collaborate with DevOps, platform and Frontend teams" names the teams the candidate works
 # with, not skills asked of them: the words between such a cue and "team(s)".
 TEAM_CUES = {"with", "alongside", "across", "between", "among"}
@@ -278,8 +282,10 @@ def analyze_posting(text: str, *, source: str | None = None) -> Posting:
         covered: set[int] = set()
         cues: dict[str, bool] = {}
         ends: set[int] = set()
-        teams = team_lists(doc)
-        for start, end in teams:  # no outside term or pair comes from a team's name either
+        # Teams the candidate works with, and the company's own name ("Kodiak Robotics is ...",
+        # "Here at Hugging Face"), name no skill: no keyword, outside term or pair comes of them.
+        teams = team_lists(doc) + names_of(posting.company, doc.text)
+        for start, end in teams:
             covered.update(range(start, end))
         for match in match_skills(doc):
             skill = match.skill
@@ -353,6 +359,21 @@ def analyze_posting(text: str, *, source: str | None = None) -> Posting:
     keywords = [to_keyword(tally, top) for tally in tallies.values()]
     keywords.sort(key=lambda keyword: (-keyword.weight, tallies_order(tallies, keyword)))
     return posting.model_copy(update={"keywords": keywords, "knockouts": find_knockouts(units)})
+
+
+def names_of(company: str | None, text: str) -> list[tuple[int, int]]:
+    """Gives the character ranges where a text names the company: as the posting's byline
+    spells it, or by its initials ("HF" for Hugging Face, "MERL"), on word boundaries."""
+    if not company:
+        return []
+    words = [word for word in company.split() if word.lower().strip(".,") not in LEGAL_FORMS]
+    names = [company] + ["".join(word[0] for word in words).upper()] * (len(words) > 1)
+    found = []
+    for name in names:
+        if name in text:
+            pattern = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")
+            found += [match.span() for match in pattern.finditer(text)]
+    return found
 
 
 def team_lists(doc: Doc) -> list[tuple[int, int]]:
