@@ -222,6 +222,17 @@ def test_the_company_naming_itself_is_no_keyword() -> None:
     assert "AI" in terms("Aptonet Inc", "You will build our AI platform for hospitals.")
 
 
+def test_a_job_boards_labels_are_no_keywords() -> None:
+    posting = analyze_posting(
+        "Management Accountant\nCategory: IT Jobs\nJob Type: Full-time\n"
+        "Salary: 40,000 GBP, Python bonus\n\nRequirements\n- Advanced Excel and SQL skills\n"
+        "- CIMA or ACCA qualified\n\n(c) 2022 Acme IT Limited. All rights reserved.\n"
+    )
+    terms = {keyword.term for keyword in posting.keywords}
+    assert "SQL" in terms
+    assert not terms & {"IT", "Python"}
+
+
 def test_a_hard_wrapped_paragraph_is_read_whole() -> None:
     filler = (
         "Our applied research team works on hard problems for our customers every day, and this "

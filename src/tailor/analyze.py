@@ -39,14 +39,19 @@ BOILERPLATE_LINE = re.compile(
     r"|401\(?k\)?|paid time off|health insurance|medical, dental|dental,? and vision"
     r"|parental leave|employee benefits|benefits (include|including|package)"
     r"|e-verify|privacy (policy|notice)|genetic information|stipend"
-    r"|(connect|follow) (with )?us on",
+    r"|(connect|follow) (with )?us on|all rights reserved",
+)
+# A job board's labels: "Category: IT Jobs", "Date posted: 2021-02-22", "Salary: ...".
+BOARD_LABEL = re.compile(
+    r"\W*(category|industry|date posted|posted on|job types?|salary|contract length"
+    r"|company size|employment type)\s*:"
 )
 # A substring of every BOILERPLATE_LINE alternative: most lines are ruled out at a fraction of
 # the regex's cost.
 BOILERPLATE_LINE_HINTS = (
     "equal", "regardless of", "without regard", "protected", "accommodation", "disabilities",
     "401", "paid time off", "insurance", "dental", "leave", "benefits", "e-verify", "privacy",
-    "genetic", "stipend", "us on",
+    "genetic", "stipend", "us on", "rights reserved",
 )  # fmt: skip
 WRAPPED_LINE = 60  # a line this long that stops mid-sentence may go on on the next line
 PARAGRAPH = 150  # a line this long is a paragraph's, wrapped if it stops mid-sentence
@@ -222,7 +227,9 @@ def counted_lines(text: str) -> list[str]:
 
 
 def is_boilerplate(lowered: str) -> bool:
-    """Tells whether a lower-cased line is benefits or legal text."""
+    """Tells whether a lower-cased line is benefits or legal text, or a job board's label."""
+    if ":" in lowered[:20] and BOARD_LABEL.match(lowered):
+        return True
     return any(hint in lowered for hint in BOILERPLATE_LINE_HINTS) and bool(
         BOILERPLATE_LINE.search(lowered)
     )
