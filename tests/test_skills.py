@@ -174,6 +174,14 @@ def test_us_state_codes_after_a_place_are_places_not_degrees() -> None:
     assert names("We hire in AZ, CA, CO, MA and NY") == []
 
 
+def test_communication_of_systems_and_marketing_is_no_soft_skill() -> None:
+    assert names("optimizing network communication between GPUs") == ["GPU"]
+    assert names("highly-targeted customer and prospect communications") == []
+    assert names("the success of communication frameworks") == []
+    assert names("Excellent communication skills") == ["communication"]
+    assert names("communication with stakeholders") == ["communication"]
+
+
 def test_everyday_excel_and_present_are_not_skills() -> None:
     assert names("Excel at working in a highly collaborative environment") == []
     assert names("You will excel at shipping") == []

@@ -34,6 +34,22 @@ GUARD_BEFORE: dict[str, set[str]] = {
     **dict.fromkeys(("perception", "Perception"), PERCEIVERS),
     "team work": set(),
     "team working": set(),
+    # "network communication", "customer and prospect communications": a system's or a
+    # marketing team's, not a person's skill.
+    "communication": {
+        "network",
+        "inter-process",
+        "interprocess",
+        "wireless",
+        "serial",
+        "gpu",
+        "device",
+        "customer",
+        "prospect",
+        "marketing",
+        "email",
+        "brand",
+    },
 }
 # Words after one that give it its other meaning ("Excel at working with others").
 GUARD_AFTER: dict[str, set[str]] = {
@@ -43,6 +59,22 @@ GUARD_AFTER: dict[str, set[str]] = {
     "team work": {"on", "with", "in", "together", "closely", "to", "for", "across", "hard"},
     # "the RnD team working in computer vision": a team at work, not teamwork.
     "team working": {"on", "with", "in", "together", "closely", "to", "for", "across", "at"},
+    "communication": {
+        "framework",
+        "frameworks",
+        "protocol",
+        "protocols",
+        "stack",
+        "layer",
+        "bus",
+        "channel",
+        "channels",
+        "library",
+        "libraries",
+        "overhead",
+        "latency",
+        "backend",
+    },
 }
 # US state codes: "Boston, MA" is a place, not a Master of Arts; "AZ, CA, CO" a list of states.
 US_STATES = frozenset({
