@@ -198,6 +198,13 @@ def test_the_teams_a_candidate_works_with_are_not_keywords() -> None:
     )
     terms = {keyword.term for keyword in posting.keywords}
     teams = {"RnD", "ML Platform", "Embedded", "Backend", "Frontend", "DevOps"}
+    # The same goes for the people the candidate works with, in the requirements too.
+    asked = analyze_posting(
+        "Senior Applied Scientist\n\nRequirements\n- 5 years of experience as a Data Scientist"
+        "\n- You communicate well with applied scientists, engineers and product managers\n"
+    )
+    roles = {keyword.term for keyword in asked.keywords if keyword.category == "role"}
+    assert roles == {"Applied Scientist", "Data Scientist"}
     assert not terms & teams
     assert "software architecture" not in terms
     # A skill before a list that stops short of a cue stays; so does the soft skill the cue

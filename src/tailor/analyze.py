@@ -298,7 +298,9 @@ def analyze_posting(text: str, *, source: str | None = None) -> Posting:
             skill = match.skill
             covered.update(range(*match.own))
             ends.add(match.end)
-            if skill.category == "role" and kind not in ROLE_SECTIONS:
+            if skill.category == "role" and (
+                kind not in ROLE_SECTIONS or names_colleagues(doc, match.start)
+            ):
                 # "work closely with data scientists" names colleagues, not the candidate.
                 continue
             if skill.kind == "hard" and any(a <= match.start and match.end <= b for a, b in teams):
@@ -392,21 +394,35 @@ def team_lists(doc: Doc) -> list[tuple[int, int]]:
     if "team" not in doc.text.lower():  # most lines name no team: skip the token walk
         return found
     for token in doc:
-        if token.lower_ not in TEAM_WORDS:
-            continue
-        at = token.i - 1
-        while at >= 0 and token.i - at <= TEAM_LIST_WORDS:
-            word = doc[at]
-            if word.lower_ in TEAM_CUES:
-                if at + 1 < token.i:
-                    found.append((doc[at + 1].idx, token.idx))
-                break
-            if word.is_stop and word.lower_ not in TEAM_LIST_GLUE:
-                break
-            if not (word.is_alpha or word.lower_ in TEAM_LIST_GLUE):
-                break
-            at -= 1
+        if token.lower_ in TEAM_WORDS:
+            cue = cue_before(doc, token.i)
+            if cue is not None and cue + 1 < token.i:
+                found.append((doc[cue + 1].idx, token.idx))
     return found
+
+
+def names_colleagues(doc: Doc, start: int) -> bool:
+    """Tells whether a role's name at character ``start`` is in a list of the people the
+    candidate works with ("communicate with applied scientists, engineers and product
+    managers"), not the candidate's own role ("experience as a Data Scientist")."""
+    token = doc.char_span(start, start + 1, alignment_mode="expand")
+    return token is not None and cue_before(doc, token.start) is not None
+
+
+def cue_before(doc: Doc, index: int) -> int | None:
+    """Gives the index of the cue ("with", "alongside" ...) that opens the list of names the
+    token at ``index`` ends or belongs to, if nothing but names and list glue stand between."""
+    at = index - 1
+    while at >= 0 and index - at <= TEAM_LIST_WORDS:
+        word = doc[at]
+        if word.lower_ in TEAM_CUES:
+            return at
+        if word.is_stop and word.lower_ not in TEAM_LIST_GLUE:
+            return None
+        if not (word.is_alpha or word.lower_ in TEAM_LIST_GLUE):
+            return None
+        at -= 1
+    return None
 
 
 def says_preferred(text: str) -> bool:
