@@ -229,6 +229,20 @@ def test_the_company_naming_itself_is_no_keyword() -> None:
     assert "AI" in terms("Aptonet Inc", "You will build our AI platform for hospitals.")
 
 
+def test_the_company_speaking_of_itself_asks_for_nothing() -> None:
+    posting = analyze_posting(
+        "Data Scientist\n\n"
+        "Mist, a Juniper Company, is the first vendor to bring enterprise-grade Wi-Fi and IoT "
+        "together. Our history spans 200 years of investment banking. We value creativity. "
+        "We use Python and Spark for everything. We build clustering models for claims. We are "
+        "looking for someone with Kubernetes experience.\n\n"
+        "Requirements\n- Experience with SQL\n"
+    )
+    terms = {keyword.term for keyword in posting.keywords}
+    assert {"Python", "Spark", "clustering", "Kubernetes", "SQL"} <= terms
+    assert not terms & {"Wi-Fi", "IoT", "investment banking", "creativity"}
+
+
 def test_a_job_boards_labels_are_no_keywords() -> None:
     posting = analyze_posting(
         "Management Accountant\nCategory: IT Jobs\nJob Type: Full-time\n"

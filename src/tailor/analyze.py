@@ -72,6 +72,25 @@ PREFERRED_WORDS = (
 )  # fmt: skip
 ADDING_PLUS = re.compile(r"\bplus\s+(?:\d|at least|a minimum|minimum|experience|years)")
 ROLE_SECTIONS: set[PostingSectionKind] = {"title", "requirements", "preferred"}
+# An unheaded paragraph where the company speaks of itself ("We empower ...", "Our history
+# spans ...", or how it places itself in its market) asks nothing of the candidate, unless it
+# says so (CANDIDATE_WORDS: "you", "experience", the tools "we use", the work "we build").
+COMPANY_SUBJECT = re.compile(
+    r"^(?:(?:at|here at) [^,]{1,40}, )?(?:we|our|they|their|it|its)\b", re.I
+)
+# How a company places itself in its market: "is the first vendor to", "founded in 2018".
+MARKET_FRAME = re.compile(
+    r"\b(is|are|was) (the|a|an) (world's |first |leading |largest |fastest[- ]growing |global "
+    r"|premier |only |top |pioneer)|\bfounded in\b|\bbacked by\b|\bheadquartered in\b",
+    re.I,
+)
+CANDIDATE_WORDS = re.compile(
+    r"\b(you|your|candidates?|applicants?|experience|skills?|ideal|looking for|seeking|hire"
+    r"|hiring|join|role|position|responsib|requir|use|uses|using|utili[sz]e|leverage|stack"
+    r"|tools|technologies|built (on|with)|work with|work on|build|develop|train|deploy|design"
+    r"|solve|research)\b",
+    re.I,
+)
 # A company's legal form, left out of its initials ("Aptonet Inc" is not "AI").
 LEGAL_FORMS = {
     "inc", "llc", "ltd", "limited", "corp", "corporation", "co", "gmbh", "plc", "ag", "sa",
@@ -292,6 +311,8 @@ def analyze_posting(text: str, *, source: str | None = None) -> Posting:
         # Teams the candidate works with, and the company's own name ("Kodiak Robotics is ...",
         # "Here at Hugging Face"), name no skill: no keyword, outside term or pair comes of them.
         teams = team_lists(doc) + names_of(posting.company, doc.text)
+        if kind == "other":
+            teams += company_talk(doc, posting.company)
         for start, end in teams:
             covered.update(range(start, end))
         for match in match_skills(doc):
@@ -398,6 +419,23 @@ def team_lists(doc: Doc) -> list[tuple[int, int]]:
             cue = cue_before(doc, token.i)
             if cue is not None and cue + 1 < token.i:
                 found.append((doc[cue + 1].idx, token.idx))
+    return found
+
+
+def company_talk(doc: Doc, company: str | None) -> list[tuple[int, int]]:
+    """Gives the character ranges of the sentences where the company speaks of itself ("We
+    empower the people who run physical operations", "Mist is the first vendor to ..."), not
+    of the candidate or of the tools the job uses."""
+    found = []
+    for sentence in doc.sents:
+        text = sentence.text.strip()
+        own = (
+            COMPANY_SUBJECT.match(text)
+            or (company and text.startswith(company))
+            or MARKET_FRAME.search(text)
+        )
+        if own and not CANDIDATE_WORDS.search(text):
+            found.append((sentence.start_char, sentence.end_char))
     return found
 
 
