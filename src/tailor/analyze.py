@@ -308,12 +308,15 @@ def analyze_posting(text: str, *, source: str | None = None) -> Posting:
         covered: set[int] = set()
         cues: dict[str, bool] = {}
         ends: set[int] = set()
-        # Teams the candidate works with, and the company's own name ("Kodiak Robotics is ...",
-        # "Here at Hugging Face"), name no skill: no keyword, outside term or pair comes of them.
-        teams = team_lists(doc) + names_of(posting.company, doc.text)
+        # Teams the candidate works with name no skill asked, and the company naming itself
+        # ("Kodiak Robotics is ...", "Here at Hugging Face") or speaking of itself in an
+        # unheaded paragraph asks for none, soft skills included ("We value creativity"): no
+        # keyword, outside term or pair comes of them.
+        teams = team_lists(doc)
+        quiet = names_of(posting.company, doc.text)
         if kind == "other":
-            teams += company_talk(doc, posting.company)
-        for start, end in teams:
+            quiet += company_talk(doc, posting.company)
+        for start, end in teams + quiet:
             covered.update(range(start, end))
         for match in match_skills(doc):
             skill = match.skill
@@ -324,7 +327,9 @@ def analyze_posting(text: str, *, source: str | None = None) -> Posting:
             ):
                 # "work closely with data scientists" names colleagues, not the candidate.
                 continue
-            if skill.kind == "hard" and any(a <= match.start and match.end <= b for a, b in teams):
+            if any(a <= match.start and match.end <= b for a, b in quiet) or (
+                skill.kind == "hard" and any(a <= match.start and match.end <= b for a, b in teams)
+            ):
                 # "along with ML Platform, Backend, and Frontend teams" names colleagues too
                 # (a soft skill stays: "work with cross-functional teams" asks for one).
                 continue
