@@ -174,6 +174,31 @@ def test_us_state_codes_after_a_place_are_places_not_degrees() -> None:
     assert names("We hire in AZ, CA, CO, MA and NY") == []
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A word before that makes the name part of another term, or a verb.
+        ("Contribute to research and thought leadership", []),
+        ("strong leadership skills", ["leadership"]),
+        ("predictive models and automated decision making", ["predictive modeling"]),
+        ("the next-gen AI dashcam", ["artificial intelligence"]),
+        ("gen AI products", ["generative AI"]),
+        ("help the team to build tools for training", []),
+        ("experience with build tools", ["build systems"]),
+        ("data pruning", []),
+        ("model pruning", ["model pruning"]),
+        ("ranking them by their success probability", []),
+        # An acronym the words before it define names them, not another skill.
+        ("Certified Payroll Professional (CPP)", ["Certified Payroll Professional"]),
+        ("C++ (CPP) and Python", ["C++", "C++", "Python"]),
+        ("Large Language Models (LLMs)", ["large language models"] * 2),
+        ("Google Cloud Platform (GCP)", ["Google Cloud Platform"] * 2),
+    ],
+)
+def test_a_name_inside_another_term_is_not_that_skill(text: str, expected: list[str]) -> None:
+    assert names(text) == expected
+
+
 def test_communication_of_systems_and_marketing_is_no_soft_skill() -> None:
     assert names("optimizing network communication between GPUs") == ["GPU"]
     assert names("highly-targeted customer and prospect communications") == []

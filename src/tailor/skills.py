@@ -34,6 +34,15 @@ GUARD_BEFORE: dict[str, set[str]] = {
     **dict.fromkeys(("perception", "Perception"), PERCEIVERS),
     "team work": set(),
     "team working": set(),
+    # A word before that makes the name part of another term ("thought leadership",
+    # "automated decision making", "next-gen AI", "data pruning", "success probability") or
+    # a verb ("to build tools").
+    "leadership": {"thought"},
+    "decision making": {"automated", "automatic", "algorithmic", "autonomous"},
+    "gen AI": {"next"},
+    "pruning": {"data"},
+    "build tool": {"to"},
+    "probability": {"success", "failure", "win", "conversion", "click", "default"},
     # "network communication", "customer and prospect communications": a system's or a
     # marketing team's, not a person's skill.
     "communication": {
@@ -608,6 +617,8 @@ def guarded(doc: Doc, span: Span, text: str, skill: Skill, spans: list[Span]) ->
     everyday sense and must be dropped."""
     if text in US_STATES and is_place(doc, span.start):
         return True
+    if text.isupper() and defines_another(doc, span, skill):
+        return True
     base = text.rstrip("s")
     if base in GUARD_BEFORE:
         before = {token.lower_ for token in doc[max(0, span.start - 3) : span.start]}
@@ -630,6 +641,27 @@ def guarded(doc: Doc, span: Span, text: str, skill: Skill, spans: list[Span]) ->
         cued = " ".join(t.lower_ for t in doc[max(0, span.start - 2) : span.start]) in SKILL_CUES
         return not ((neighbours and near_list) or cued)
     return False
+
+
+def defines_another(doc: Doc, span: Span, skill: Skill) -> bool:
+    """Tells whether an acronym in parentheses is the one the words before it define, and
+    they name something else: "Certified Payroll Professional (CPP)" is no C++ (while
+    "Natural Language Processing (NLP)" is NLP)."""
+    start, end = span.start, span.end
+    if start < 2 or end >= len(doc) or doc[start - 1].text != "(" or doc[end].text != ")":
+        return False
+    letters = span.text.upper()
+    words = [token for token in doc[max(0, start - 1 - 2 * len(letters)) : start - 1]]
+    words = [token for token in words if token.is_alpha][-len(letters) :]
+    if "".join(token.text[0] for token in words).upper() != letters:
+        return False
+
+    def plain(words: list[str]) -> str:  # "Large Language Model" is "large language models"
+        return " ".join(word.rstrip("s") for word in words)
+
+    long_form = plain([token.lower_ for token in words])
+    names = {plain(name.lower().replace("-", " ").split()) for name in (skill.name, *skill.aliases)}
+    return long_form not in names
 
 
 def is_place(doc: Doc, start: int) -> bool:
@@ -661,6 +693,14 @@ def match_skills(doc: Doc, *, nested: bool = False) -> list[SkillMatch]:
         for matcher in (lenient, exact)
         for match_id, start, end in matcher(doc)
     ]
+    # Guards first: where a longer name is a word in its everyday sense or part of another
+    # term ("next-gen AI"), a shorter one inside it still counts (AI).
+    skills = load_taxonomy().skills
+    raw = [
+        span
+        for span in raw
+        if not guarded(doc, span, span_text(span), skills[skill_index(span.label_)], raw)
+    ]
     kept = filter_spans(raw)
     if nested:
         inner = {
@@ -689,7 +729,6 @@ def match_skills(doc: Doc, *, nested: bool = False) -> list[SkillMatch]:
     if not kept:
         return []
     spans = sorted(kept, key=lambda span: (span.start, -span.end))
-    skills = load_taxonomy().skills
     # Sentence boundaries once per doc: Span.sent walks the tokens for every match.
     sentences = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
     starts = [sentence.start for sentence in sentences]
@@ -699,8 +738,6 @@ def match_skills(doc: Doc, *, nested: bool = False) -> list[SkillMatch]:
         skill = skills[skill_index(span.label_)]
         meant = spellings.get((span.start, span.end, span.label))
         text = meant[0] if meant else span_text(span)
-        if meant is None and guarded(doc, span, text, skill, spans):
-            continue
         own = (span.start_char, span.end_char)
         if meant is not None:
             conjunct = doc[meant[1]]
