@@ -243,6 +243,17 @@ def test_the_company_speaking_of_itself_asks_for_nothing() -> None:
     assert not terms & {"Wi-Fi", "IoT", "investment banking", "creativity"}
 
 
+def test_what_the_job_is_not_asks_for_nothing() -> None:
+    text = "Applied AI Scientist\n\nRequirements\n- Python. {}\n"
+    said = "This is not a data cleansing or data structuring position."
+    assert not {"data cleansing", "data structuring"} & terms_of(text.format(said))
+    assert "data cleansing" in terms_of(text.format("You will own data cleansing."))
+
+
+def terms_of(text: str) -> set[str]:
+    return {keyword.term for keyword in analyze_posting(text).keywords}
+
+
 def test_a_job_boards_labels_are_no_keywords() -> None:
     posting = analyze_posting(
         "Management Accountant\nCategory: IT Jobs\nJob Type: Full-time\n"

@@ -91,6 +91,8 @@ CANDIDATE_WORDS = re.compile(
     r"|solve|research)\b",
     re.I,
 )
+# What the job is not: "this is not a data cleansing or data structuring position".
+NOT_THE_JOB = re.compile(r"\b(?:is not|isn't|is no|not) an? ([^.;]{1,80}?) (?:position|role|job)\b")
 # A company's legal form, left out of its initials ("Aptonet Inc" is not "AI").
 LEGAL_FORMS = {
     "inc", "llc", "ltd", "limited", "corp", "corporation", "co", "gmbh", "plc", "ag", "sa",
@@ -314,6 +316,8 @@ def analyze_posting(text: str, *, source: str | None = None) -> Posting:
         # keyword, outside term or pair comes of them.
         teams = team_lists(doc)
         quiet = names_of(posting.company, doc.text)
+        if "not a" in doc.text or "n't a" in doc.text or "no a" in doc.text:
+            quiet += [match.span(1) for match in NOT_THE_JOB.finditer(doc.text)]
         if kind == "other":
             quiet += company_talk(doc, posting.company)
         for start, end in teams + quiet:
