@@ -250,6 +250,13 @@ def test_what_the_job_is_not_asks_for_nothing() -> None:
     assert "data cleansing" in terms_of(text.format("You will own data cleansing."))
 
 
+def test_customers_and_investors_are_no_skills() -> None:
+    text = "ML Engineer\n\nRequirements\n- Python. {}\n"
+    customers = "Used by organizations such as Google, Elastic, Salesforce and NASA."
+    assert not {"Elastic", "Salesforce", "NASA"} & terms_of(text.format(customers))
+    assert "Salesforce" in terms_of(text.format("Experience with Salesforce and Elastic."))
+
+
 def terms_of(text: str) -> set[str]:
     return {keyword.term for keyword in analyze_posting(text).keywords}
 

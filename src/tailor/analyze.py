@@ -93,6 +93,13 @@ CANDIDATE_WORDS = re.compile(
 )
 # What the job is not: "this is not a data cleansing or data structuring position".
 NOT_THE_JOB = re.compile(r"\b(?:is not|isn't|is no|not) an? ([^.;]{1,80}?) (?:position|role|job)\b")
+# Organisations named as customers, employers or investors ("companies such as Meta, Uber and
+# Netflix", "organizations such as Google, Elastic, Salesforce"): no skill.
+ORGANIZATIONS = re.compile(
+    r"\b(?:organi[sz]ations|companies|customers|clients|brands|enterprises|investors"
+    r"|employers),? (?:such as|like|including) ([^.;:()]{1,160})",
+    re.I,
+)
 # A company's legal form, left out of its initials ("Aptonet Inc" is not "AI").
 LEGAL_FORMS = {
     "inc", "llc", "ltd", "limited", "corp", "corporation", "co", "gmbh", "plc", "ag", "sa",
@@ -316,6 +323,8 @@ def analyze_posting(text: str, *, source: str | None = None) -> Posting:
         # keyword, outside term or pair comes of them.
         teams = team_lists(doc)
         quiet = names_of(posting.company, doc.text)
+        if "such as" in doc.text or "like" in doc.text or "including" in doc.text:
+            quiet += [match.span(1) for match in ORGANIZATIONS.finditer(doc.text)]
         if "not a" in doc.text or "n't a" in doc.text or "no a" in doc.text:
             quiet += [match.span(1) for match in NOT_THE_JOB.finditer(doc.text)]
         if kind == "other":
