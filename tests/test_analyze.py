@@ -257,6 +257,11 @@ def test_customers_and_investors_are_no_skills() -> None:
     assert "Salesforce" in terms_of(text.format("Experience with Salesforce and Elastic."))
 
 
+def test_shouted_everyday_words_are_no_tools() -> None:
+    text = "ML Engineer\n\nIf the answer is YES, apply NOW!\n\nRequirements\n- Python and ONNX\n"
+    assert terms_of(text) == {"ML Engineer", "Python", "ONNX"}
+
+
 def terms_of(text: str) -> set[str]:
     return {keyword.term for keyword in analyze_posting(text).keywords}
 

@@ -155,6 +155,8 @@ NOT_TOOLS = {
     "TBD", "FAQ", "ETA", "II", "III", "IV", "NYC", "SF", "LA", "EST", "PST", "CET", "UTC",
     "USD", "EUR", "GBP", "ID", "WFH", "KPIs", "KPI", "OKRs", "YOE", "AND", "OR", "THE", "FOR",
     "WITH", "YOU", "OUR", "WE", "LI", "NO", "NOT", "ALL", "ANY",
+    # Everyday words a posting shouts: "If the answer is YES!", "Apply NOW".
+    "YES", "NOW", "NEW", "FREE", "URGENT", "ASAP", "APPLY", "HIRING", "JOIN", "NOTE", "WOW",
 }  # fmt: skip
 YEARS = re.compile(
     r"(?P<value>\d{1,2}\s*\+?(?:\s*(?:-|–|to)\s*\d{1,2})?\s*\+?)\s*(?:or more\s*)?years?", re.I
