@@ -95,6 +95,10 @@ CANDIDATE_WORDS = re.compile(
 NOT_THE_JOB = re.compile(r"\b(?:is not|isn't|is no|not) an? ([^.;]{1,80}?) (?:position|role|job)\b")
 # Organisations named as customers, employers or investors ("companies such as Meta, Uber and
 # Netflix", "organizations such as Google, Elastic, Salesforce"): no skill.
+ORGANIZATION_NOUNS = (
+    "organiz", "organis", "compan", "customer", "client", "brand", "enterprise", "investor",
+    "employer",
+)  # fmt: skip
 ORGANIZATIONS = re.compile(
     r"\b(?:organi[sz]ations|companies|customers|clients|brands|enterprises|investors"
     r"|employers),? (?:such as|like|including) ([^.;:()]{1,160})",
@@ -107,7 +111,7 @@ LEGAL_FORMS = {
 # "Collaborate with DevOps, platform and Frontend teams" names the teams the candidate works
 # with, not skills asked of them: the words between such a cue and "team(s)".
 TEAM_CUES = {"with", "alongside", "across", "between", "among"}
-TEAM_WORDS = {"team", "teams"}
+TEAM_WORD = re.compile(r"\b[Tt]eams?\b")
 TEAM_LIST_GLUE = {"and", "or", "&", "/", "-", ",", "the", "our", "other", "various", "internal"}
 TEAM_LIST_WORDS = 12
 PHRASE_WEIGHT = 0.6
@@ -324,13 +328,7 @@ def analyze_posting(text: str, *, source: str | None = None) -> Posting:
         # unheaded paragraph asks for none, soft skills included ("We value creativity"): no
         # keyword, outside term or pair comes of them.
         teams = team_lists(doc)
-        quiet = names_of(posting.company, doc.text)
-        if "such as" in doc.text or "like" in doc.text or "including" in doc.text:
-            quiet += [match.span(1) for match in ORGANIZATIONS.finditer(doc.text)]
-        if "not a" in doc.text or "n't a" in doc.text or "no a" in doc.text:
-            quiet += [match.span(1) for match in NOT_THE_JOB.finditer(doc.text)]
-        if kind == "other":
-            quiet += company_talk(doc, posting.company)
+        quiet = quiet_ranges(doc, posting.company, unheaded=kind == "other")
         for start, end in teams + quiet:
             covered.update(range(start, end))
         for match in match_skills(doc):
@@ -416,13 +414,38 @@ def names_of(company: str | None, text: str) -> list[tuple[int, int]]:
     spells it, or by its initials ("HF" for Hugging Face, "MERL"), on word boundaries."""
     if not company:
         return []
+    names, pattern = company_names(company)
+    if not any(name in text for name in names):
+        return []
+    return [match.span() for match in pattern.finditer(text)]
+
+
+@cache
+def company_names(company: str) -> tuple[tuple[str, ...], re.Pattern[str]]:
+    """Gives a company's names (as written, and its initials if it has several words, its
+    legal form aside) and the pattern that finds them as whole words."""
     words = [word for word in company.split() if word.lower().strip(".,") not in LEGAL_FORMS]
-    names = [company] + ["".join(word[0] for word in words).upper()] * (len(words) > 1)
-    found = []
-    for name in names:
-        if name in text:
-            pattern = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")
-            found += [match.span() for match in pattern.finditer(text)]
+    names = (company, *(["".join(word[0] for word in words).upper()] if len(words) > 1 else []))
+    alternatives = "|".join(re.escape(name) for name in names)
+    return names, re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
+
+
+def quiet_ranges(doc: Doc, company: str | None, *, unheaded: bool) -> list[tuple[int, int]]:
+    """Gives the character ranges of a line that ask nothing of the candidate: the company
+    naming itself, the customers or investors it names, what the job is not, and in an
+    unheaded paragraph the company speaking of itself. Cheap substring tests first: most
+    lines have none of these."""
+    text = doc.text
+    lowered = text.lower()
+    found = names_of(company, text)
+    if any(noun in lowered for noun in ORGANIZATION_NOUNS):
+        found += [match.span(1) for match in ORGANIZATIONS.finditer(text)]
+    if ("not a" in lowered or "n't a" in lowered or "no a" in lowered) and any(
+        word in lowered for word in ("position", "role", "job")
+    ):
+        found += [match.span(1) for match in NOT_THE_JOB.finditer(text)]
+    if unheaded:
+        found += company_talk(doc, company)
     return found
 
 
@@ -432,13 +455,13 @@ def team_lists(doc: Doc) -> list[tuple[int, int]]:
     names and list glue stand between ("along with ML Platform, Embedded, and Frontend teams";
     not "experience with Python and working in agile teams")."""
     found: list[tuple[int, int]] = []
-    if "team" not in doc.text.lower():  # most lines name no team: skip the token walk
-        return found
-    for token in doc:
-        if token.lower_ in TEAM_WORDS:
-            cue = cue_before(doc, token.i)
-            if cue is not None and cue + 1 < token.i:
-                found.append((doc[cue + 1].idx, token.idx))
+    for word in TEAM_WORD.finditer(doc.text):
+        team = doc.char_span(*word.span())
+        if team is None:
+            continue
+        cue = cue_before(doc, team.start)
+        if cue is not None and cue + 1 < team.start:
+            found.append((doc[cue + 1].idx, word.start()))
     return found
 
 

@@ -693,15 +693,25 @@ def match_skills(doc: Doc, *, nested: bool = False) -> list[SkillMatch]:
         for matcher in (lenient, exact)
         for match_id, start, end in matcher(doc)
     ]
-    # Guards first: where a longer name is a word in its everyday sense or part of another
-    # term ("next-gen AI"), a shorter one inside it still counts (AI).
     skills = load_taxonomy().skills
-    raw = [
-        span
-        for span in raw
-        if not guarded(doc, span, span_text(span), skills[skill_index(span.label_)], raw)
-    ]
-    kept = filter_spans(raw)
+
+    def unguarded(spans: list[Span]) -> list[Span]:
+        return [
+            span
+            for span in spans
+            if not guarded(doc, span, span_text(span), skills[skill_index(span.label_)], spans)
+        ]
+
+    found = filter_spans(raw)
+    kept = unguarded(found)
+    while len(kept) < len(found):
+        # A longer name that is a word in its everyday sense or part of another term ("next-gen
+        # AI") leaves its place to a shorter one inside it (AI). Rare: most docs pass once.
+        dropped = {(span.start, span.end, span.label) for span in found}
+        dropped -= {(span.start, span.end, span.label) for span in kept}
+        raw = [span for span in raw if (span.start, span.end, span.label) not in dropped]
+        found = filter_spans(raw)
+        kept = unguarded(found)
     if nested:
         inner = {
             (span.start, span.end, span.label): span
