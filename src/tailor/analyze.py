@@ -84,6 +84,7 @@ MARKET_FRAME = re.compile(
     r"|premier |only |top |pioneer)|\bfounded in\b|\bbacked by\b|\bheadquartered in\b",
     re.I,
 )
+MARKET_HINTS = ("is ", "are ", "was ", "founded", "backed", "headquartered")
 CANDIDATE_WORDS = re.compile(
     r"\b(you|your|candidates?|applicants?|experience|skills?|ideal|looking for|seeking|hire"
     r"|hiring|join|role|position|responsib|requir|use|uses|using|utili[sz]e|leverage|stack"
@@ -435,12 +436,14 @@ def quiet_ranges(doc: Doc, company: str | None, *, unheaded: bool) -> list[tuple
     naming itself, the customers or investors it names, what the job is not, and in an
     unheaded paragraph the company speaking of itself. Cheap substring tests first: most
     lines have none of these."""
-    text = doc.text
+    text = span_text(doc[:])  # the kept text: Doc.text joins the tokens anew each time
     lowered = text.lower()
     found = names_of(company, text)
-    if any(noun in lowered for noun in ORGANIZATION_NOUNS):
+    if any(cue in lowered for cue in (" such as ", " like ", " including ")) and any(
+        noun in lowered for noun in ORGANIZATION_NOUNS
+    ):
         found += [match.span(1) for match in ORGANIZATIONS.finditer(text)]
-    if ("not a" in lowered or "n't a" in lowered or "no a" in lowered) and any(
+    if any(cue in lowered for cue in (" not a", "n't a", " no a")) and any(
         word in lowered for word in ("position", "role", "job")
     ):
         found += [match.span(1) for match in NOT_THE_JOB.finditer(text)]
@@ -455,7 +458,7 @@ def team_lists(doc: Doc) -> list[tuple[int, int]]:
     names and list glue stand between ("along with ML Platform, Embedded, and Frontend teams";
     not "experience with Python and working in agile teams")."""
     found: list[tuple[int, int]] = []
-    for word in TEAM_WORD.finditer(doc.text):
+    for word in TEAM_WORD.finditer(span_text(doc[:])):
         team = doc.char_span(*word.span())
         if team is None:
             continue
@@ -471,11 +474,12 @@ def company_talk(doc: Doc, company: str | None) -> list[tuple[int, int]]:
     of the candidate or of the tools the job uses."""
     found = []
     for sentence in doc.sents:
-        text = sentence.text.strip()
+        text = span_text(sentence).strip()
+        lowered = text.lower()
         own = (
             COMPANY_SUBJECT.match(text)
             or (company and text.startswith(company))
-            or MARKET_FRAME.search(text)
+            or (any(hint in lowered for hint in MARKET_HINTS) and MARKET_FRAME.search(text))
         )
         if own and not CANDIDATE_WORDS.search(text):
             found.append((sentence.start_char, sentence.end_char))
@@ -493,17 +497,27 @@ def names_colleagues(doc: Doc, start: int) -> bool:
 def cue_before(doc: Doc, index: int) -> int | None:
     """Gives the index of the cue ("with", "alongside" ...) that opens the list of names the
     token at ``index`` ends or belongs to, if nothing but names and list glue stand between."""
+    cues, glue = list_words()
     at = index - 1
     while at >= 0 and index - at <= TEAM_LIST_WORDS:
         word = doc[at]
-        if word.lower_ in TEAM_CUES:
+        if word.lower in cues:  # hashes: no string made for each word walked over
             return at
-        if word.is_stop and word.lower_ not in TEAM_LIST_GLUE:
-            return None
-        if not (word.is_alpha or word.lower_ in TEAM_LIST_GLUE):
+        if word.lower not in glue and (word.is_stop or not word.is_alpha):
             return None
         at -= 1
     return None
+
+
+@cache
+def list_words() -> tuple[frozenset[int], frozenset[int]]:
+    """Gives the hashes of TEAM_CUES and TEAM_LIST_GLUE, as a token's ``lower`` holds them."""
+    from spacy.strings import hash_string
+
+    return (
+        frozenset(hash_string(word) for word in TEAM_CUES),
+        frozenset(hash_string(word) for word in TEAM_LIST_GLUE),
+    )
 
 
 def says_preferred(text: str) -> bool:
