@@ -512,11 +512,12 @@ def cue_before(doc: Doc, index: int) -> int | None:
 @cache
 def list_words() -> tuple[frozenset[int], frozenset[int]]:
     """Gives the hashes of TEAM_CUES and TEAM_LIST_GLUE, as a token's ``lower`` holds them."""
-    from spacy.strings import hash_string
+    from tailor.nlp import get_nlp
 
+    add = get_nlp().vocab.strings.add
     return (
-        frozenset(hash_string(word) for word in TEAM_CUES),
-        frozenset(hash_string(word) for word in TEAM_LIST_GLUE),
+        frozenset(add(word) for word in TEAM_CUES),
+        frozenset(add(word) for word in TEAM_LIST_GLUE),
     )
 
 
