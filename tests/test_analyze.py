@@ -266,6 +266,16 @@ def terms_of(text: str) -> set[str]:
     return {keyword.term for keyword in analyze_posting(text).keywords}
 
 
+def test_a_heading_naming_the_company_opens_its_profile() -> None:
+    posting = analyze_posting(
+        "ML Engineer\n\nWho You Are\n- Experience with Python and Kafka\n\n"
+        "Get to know Klaviyo\nKlaviyo is the leading owned marketing platform, so companies "
+        "maximize their sales.\n\nWhy CloudWalk?\nWe cherish creativity and teamwork.\n"
+    )
+    assert [s.kind for s in posting.sections] == ["requirements", "about", "benefits"]
+    assert {keyword.term for keyword in posting.keywords} == {"ML Engineer", "Python", "Kafka"}
+
+
 def test_a_job_boards_labels_are_no_keywords() -> None:
     posting = analyze_posting(
         "Management Accountant\nCategory: IT Jobs\nJob Type: Full-time\n"

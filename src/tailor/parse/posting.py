@@ -29,6 +29,10 @@ HEADING_WORDS = 8  # a line of more words is text, not a heading
 TITLE_CHARS = 120
 HEADING_CHARS = 160  # nor is a longer line, however many of its characters are marks
 PLAIN_HEADING_WORDS = 5
+COMPANY_HEADING = re.compile(
+    r"(?i:get to know|about|life at|working at) [A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,2}"
+    r"|(?i:why) [A-Z][\w&.'’-]*\??",
+)
 HEADING_WORD = re.compile(r"[^\s&/,()]+")
 # The words a plain heading line is made of; a line with any other word is text.
 HEADING_VOCABULARY = {
@@ -50,6 +54,7 @@ SECTION_PATTERNS: list[tuple[str, PostingSectionKind]] = [
     (r"equal (employment )?opportunit|\beeo\b|diversity|accommodation|privacy|disclaimer"
      r"|e-verify|legal|inclusion|non-discrimination", "legal"),
     (r"benefit|perks|what we offer|we offer|compensation|salary|pay range|why join|why you'll"
+     r"|^why [a-z0-9&.'-]+\??$"
      r"|what's in it|rewards|total rewards|you can expect|what we have for you", "benefits"),
     (r"requirement|qualifications?|apply if|good fit|great fit|right fit"
      r"|what you('ll)? (need|bring|have)|you (have|bring)|must have"
@@ -63,7 +68,8 @@ SECTION_PATTERNS: list[tuple[str, PostingSectionKind]] = [
      r"|key tasks|in this role|accountabilit|be doing|your tasks|position summary"
      r"|(role|position) description", "responsibilities"),
     (r"the team|our team|meet the|team overview|the opportunity", "other"),
-    (r"about|who we are|company|overview|culture|our story", "about"),
+    (r"about|who we are|company|overview|culture|our story|get to know|life at|working at",
+     "about"),
     # A job board's "Description" heads the whole posting, not the company's profile.
     (r"description", "other"),
 ]  # fmt: skip
@@ -120,6 +126,10 @@ def posting_heading(line: str) -> str | None:
     ):
         # A plain line made only of heading words: "Requirements", "What You'll Do",
         # "Nice to Haves"; not "Great communication skills" or "Bachelor's (Preferred)".
+        return bare
+    if COMPANY_HEADING.fullmatch(bare):
+        # "Get to know Klaviyo", "About Stones2Milestones", "Why CloudWalk?": the company's
+        # name makes the line no plain heading of HEADING_VOCABULARY's words.
         return bare
     letters = [ch for ch in plain if ch.isalpha()]
     if (
