@@ -188,6 +188,13 @@ def test_us_state_codes_after_a_place_are_places_not_degrees() -> None:
         ("data pruning", []),
         ("model pruning", ["model pruning"]),
         ("ranking them by their success probability", []),
+        # The end of a hyphenated name, unless a count of it.
+        ("llama-cpp and Triton", []),
+        ("non-NLP tasks", []),
+        ("multi-GPU setups", ["GPU"]),
+        # A one-letter language in a list, not in "R & D".
+        ("languages such as Python or R.", ["Python", "R"]),
+        ("the R & D bioinformatics team", ["bioinformatics"]),
         # An acronym the words before it define names them, not another skill.
         ("Certified Payroll Professional (CPP)", ["Certified Payroll Professional"]),
         ("C++ (CPP) and Python", ["C++", "C++", "Python"]),

@@ -85,6 +85,7 @@ GUARD_AFTER: dict[str, set[str]] = {
         "backend",
     },
 }
+COUNT_PREFIXES = {"multi", "single", "dual", "quad", "many", "cross", "inter", "intra"}
 # US state codes: "Boston, MA" is a place, not a Master of Arts; "AZ, CA, CO" a list of states.
 US_STATES = frozenset({
     "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL", "GA", "HI", "ID", "IL", "IN",
@@ -619,6 +620,13 @@ def guarded(doc: Doc, span: Span, text: str, skill: Skill, spans: list[Span]) ->
         return True
     if text.isupper() and defines_another(doc, span, skill):
         return True
+    if text == "R" and [t.lower_ for t in doc[span.end : span.end + 2]] in (
+        ["&", "d"],
+        ["and", "d"],
+    ):
+        return True  # "R & D" is research and development
+    if len(text) <= 4 and " " not in text and glued_after_hyphen(doc, span.start):
+        return True  # "llama-cpp" is a tool, not C++; "non-NLP" no NLP; "multi-GPU" is GPUs
     base = text.rstrip("s")
     if base in GUARD_BEFORE:
         before = {token.lower_ for token in doc[max(0, span.start - 3) : span.start]}
@@ -633,8 +641,9 @@ def guarded(doc: Doc, span: Span, text: str, skill: Skill, spans: list[Span]) ->
             and abs(other.start - span.start) <= AMBIGUOUS_WINDOW
             and not load_taxonomy().skills[skill_index(other.label_)].ambiguous
         ]
+        # In a list: "Python, R and SQL", "Python or R."
         near_list = any(
-            token.text in {",", "/", "(", ")"}
+            token.text in {",", "/", "(", ")", "or", "and", "&"}
             for token in doc[max(0, span.start - 1) : span.end + 1]
         )
         # "familiarity with Elixir", "proficient in Go": a skill cue right before the name.
@@ -662,6 +671,18 @@ def defines_another(doc: Doc, span: Span, skill: Skill) -> bool:
     long_form = plain([token.lower_ for token in words])
     names = {plain(name.lower().replace("-", " ").split()) for name in (skill.name, *skill.aliases)}
     return long_form not in names
+
+
+def glued_after_hyphen(doc: Doc, start: int) -> bool:
+    """Tells whether the token at ``start`` ends a hyphenated word ("llama-cpp", "non-NLP"),
+    other than a count of it ("multi-GPU", "dual-GPU")."""
+    return (
+        start >= 2
+        and doc[start - 1].text == "-"
+        and not doc[start - 1].whitespace_
+        and not doc[start - 2].whitespace_
+        and doc[start - 2].lower_ not in COUNT_PREFIXES
+    )
 
 
 def is_place(doc: Doc, start: int) -> bool:
