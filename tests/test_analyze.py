@@ -243,6 +243,15 @@ def test_the_company_speaking_of_itself_asks_for_nothing() -> None:
     assert not terms & {"Wi-Fi", "IoT", "investment banking", "creativity"}
 
 
+def test_what_the_job_offers_asks_for_nothing() -> None:
+    text = "Applied Scientist\n\nRequirements\n- Python and SQL.\n- {}\n"
+    offered = "You get the opportunity to gain experience with Kubeflow, Docker and Tableau."
+    assert not {"Kubeflow", "Docker", "Tableau"} & terms_of(text.format(offered))
+    team = "You join a team which consists of engineers in Robotics and Spark."
+    assert not {"robotics", "Spark"} & terms_of(text.format(team))
+    assert "Docker" in terms_of(text.format("Experience with Docker and Kubeflow."))
+
+
 def test_what_the_job_is_not_asks_for_nothing() -> None:
     text = "Applied AI Scientist\n\nRequirements\n- Python. {}\n"
     said = "This is not a data cleansing or data structuring position."

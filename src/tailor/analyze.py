@@ -92,6 +92,15 @@ CANDIDATE_WORDS = re.compile(
     r"|solve|research)\b",
     re.I,
 )
+# What the job offers rather than asks ("the opportunity to gain experience with Kubeflow and
+# Docker", "get exposure to large-scale ML infra") and who the team already has ("a team which
+# consists of researchers and engineers in Computer Vision ... and Robotics").
+OFFERED = re.compile(
+    r"\b(?:opportunit(?:y|ies) to (?:gain|learn|get|grow|explore|publish|expand|deepen|visit)"
+    r"|(?:get|gain) exposure to|team (?:which |that )?(?:consists of|includes|is made up of"
+    r"|comprises))\b([^.;]{1,200})",
+    re.I,
+)
 # What the job is not: "this is not a data cleansing or data structuring position".
 NOT_THE_JOB = re.compile(r"\b(?:is not|isn't|is no|not) an? ([^.;]{1,80}?) (?:position|role|job)\b")
 # Organisations named as customers, employers or investors ("companies such as Meta, Uber and
@@ -433,9 +442,9 @@ def company_names(company: str) -> tuple[tuple[str, ...], re.Pattern[str]]:
 
 def quiet_ranges(doc: Doc, company: str | None, *, unheaded: bool) -> list[tuple[int, int]]:
     """Gives the character ranges of a line that ask nothing of the candidate: the company
-    naming itself, the customers or investors it names, what the job is not, and in an
-    unheaded paragraph the company speaking of itself. Cheap substring tests first: most
-    lines have none of these."""
+    naming itself, the customers or investors it names, what the job offers, what the job is
+    not, and in an unheaded paragraph the company speaking of itself. Cheap substring tests
+    first: most lines have none of these."""
     text = span_text(doc[:])  # the kept text: Doc.text joins the tokens anew each time
     lowered = text.lower()
     found = names_of(company, text)
@@ -443,6 +452,8 @@ def quiet_ranges(doc: Doc, company: str | None, *, unheaded: bool) -> list[tuple
         noun in lowered for noun in ORGANIZATION_NOUNS
     ):
         found += [match.span(1) for match in ORGANIZATIONS.finditer(text)]
+    if "opportunit" in lowered or "exposure" in lowered or "team" in lowered:
+        found += [match.span(1) for match in OFFERED.finditer(text)]
     if any(cue in lowered for cue in (" not a", "n't a", " no a")) and any(
         word in lowered for word in ("position", "role", "job")
     ):
