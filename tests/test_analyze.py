@@ -243,6 +243,14 @@ def test_the_company_speaking_of_itself_asks_for_nothing() -> None:
     assert not terms & {"Wi-Fi", "IoT", "investment banking", "creativity"}
 
 
+def test_an_acronym_in_parentheses_adds_no_keyword_to_its_long_form() -> None:
+    text = "Payroll Officer\n\nRequirements\n- {}\n"
+    terms = terms_of(text.format("Certified Payroll Professional (CPP) and TensorRT (TRT)"))
+    assert "Certified Payroll Professional" in terms and "TRT" in terms
+    assert "CPP" not in terms and "C++" not in terms
+    assert "EAR" not in terms_of(text.format("Subject to Export Administration Regulations (EAR)"))
+
+
 def test_what_the_job_offers_asks_for_nothing() -> None:
     text = "Applied Scientist\n\nRequirements\n- Python and SQL.\n- {}\n"
     offered = "You get the opportunity to gain experience with Kubeflow, Docker and Tableau."

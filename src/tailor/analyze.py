@@ -39,7 +39,7 @@ BOILERPLATE_LINE = re.compile(
     r"|401\(?k\)?|paid time off|health insurance|medical, dental|dental,? and vision"
     r"|parental leave|employee benefits|benefits (include|including|package)"
     r"|e-verify|privacy (policy|notice)|genetic information|stipend"
-    r"|(connect|follow) (with )?us on|all rights reserved",
+    r"|(connect|follow) (with )?us on|all rights reserved|export (control|administration)",
 )
 # A job board's labels: "Category: IT Jobs", "Date posted: 2021-02-22", "Salary: ...".
 BOARD_LABEL = re.compile(
@@ -51,7 +51,7 @@ BOARD_LABEL = re.compile(
 BOILERPLATE_LINE_HINTS = (
     "equal", "regardless of", "without regard", "protected", "accommodation", "disabilities",
     "401", "paid time off", "insurance", "dental", "leave", "benefits", "e-verify", "privacy",
-    "genetic", "stipend", "us on", "rights reserved",
+    "genetic", "stipend", "us on", "rights reserved", "export",
 )  # fmt: skip
 WRAPPED_LINE = 60  # a line this long that stops mid-sentence may go on on the next line
 PARAGRAPH = 150  # a line this long is a paragraph's, wrapped if it stops mid-sentence
@@ -101,6 +101,7 @@ OFFERED = re.compile(
     r"|comprises))\b([^.;]{1,200})",
     re.I,
 )
+ACRONYM_IN_PARENTHESES = re.compile(r"\(([A-Z][A-Za-z0-9]{1,7})\)")
 # What the job is not: "this is not a data cleansing or data structuring position".
 NOT_THE_JOB = re.compile(r"\b(?:is not|isn't|is no|not) an? ([^.;]{1,80}?) (?:position|role|job)\b")
 # Organisations named as customers, employers or investors ("companies such as Meta, Uber and
@@ -339,7 +340,7 @@ def analyze_posting(text: str, *, source: str | None = None) -> Posting:
         # keyword, outside term or pair comes of them.
         teams = team_lists(doc)
         quiet = quiet_ranges(doc, posting.company, unheaded=kind == "other")
-        for start, end in teams + quiet:
+        for start, end in teams + quiet + abbreviations(doc):
             covered.update(range(start, end))
         for match in match_skills(doc):
             skill = match.skill
@@ -622,6 +623,30 @@ def outside_terms(
         ):
             add(segment)
     return found
+
+
+def abbreviations(doc: Doc) -> list[tuple[int, int]]:
+    """Gives the character ranges of the acronyms in parentheses that abbreviate the words
+    before them: the long form names the term (or no term), the acronym adds none."""
+    text = span_text(doc[:])
+    if "(" not in text:
+        return []
+    return [
+        match.span(1)
+        for match in ACRONYM_IN_PARENTHESES.finditer(text)
+        if abbreviates(text, *match.span(1))
+    ]
+
+
+def abbreviates(text: str, start: int, end: int) -> bool:
+    """Tells whether the word at text[start:end] is in parentheses right after the words it
+    abbreviates: "autonomous vehicle (AV)", "Export Administration Regulations (EAR)", whose
+    long form is the term (or no term at all)."""
+    if text[start - 1 : start] != "(" or text[end : end + 1] != ")":
+        return False
+    letters = text[start:end].removesuffix("s")
+    words = re.findall(r"[A-Za-z][\w'’]*", text[: start - 1])[-len(letters) :]
+    return "".join(word[0] for word in words).upper() == letters.upper()
 
 
 def member(segment: list[Token]) -> list[Token]:
