@@ -243,6 +243,18 @@ def test_the_company_speaking_of_itself_asks_for_nothing() -> None:
     assert not terms & {"Wi-Fi", "IoT", "investment banking", "creativity"}
 
 
+def test_a_sentence_a_scraper_broke_into_list_items_is_read_whole() -> None:
+    posting = analyze_posting(
+        "NLP Engineer\n\nRequirements\n* Experience with machine learning techniques, such as "
+        "supervised\n* and unsupervised learning\n* Some experience with TensorFlow or PyTorch"
+        "\n* is a plus\n* Strong SQL skills\n"
+    )
+    importance = {keyword.term: keyword.importance for keyword in posting.keywords}
+    assert importance["TensorFlow"] == importance["PyTorch"] == "preferred"
+    assert importance["SQL"] == "required"
+    assert "supervised learning" in importance and "unsupervised learning" in importance
+
+
 def test_an_acronym_in_parentheses_adds_no_keyword_to_its_long_form() -> None:
     text = "Payroll Officer\n\nRequirements\n- {}\n"
     terms = terms_of(text.format("Certified Payroll Professional (CPP) and TensorRT (TRT)"))

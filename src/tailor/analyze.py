@@ -101,6 +101,8 @@ OFFERED = re.compile(
     r"|comprises))\b([^.;]{1,200})",
     re.I,
 )
+# A list item that can only finish the one before: "is a plus", "and unsupervised learning".
+LIST_ITEM_GOES_ON = re.compile(r"(?:is|are|would be|will be|and|or)\b(?! [A-Z])")
 ACRONYM_IN_PARENTHESES = re.compile(r"\(([A-Z][A-Za-z0-9]{1,7})\)")
 # What the job is not: "this is not a data cleansing or data structuring position".
 NOT_THE_JOB = re.compile(r"\b(?:is not|isn't|is no|not) an? ([^.;]{1,80}?) (?:position|role|job)\b")
@@ -243,11 +245,13 @@ def counted_lines(text: str) -> list[str]:
 
     List marks go, and link addresses ("[computer vision](https://...)" counts as its text);
     benefits and legal lines, which also sit unheaded under counted sections, are left out.
-    A line goes on from the one before when that one is long enough to have wrapped and stops
-    mid-sentence, and the line is no list item and either starts in lower case, or follows a
-    comma or a function word ("such as", "and"), or goes on with a name the break cut in two
-    ("... machine learning, deep learning, Natural" + "Language Processing ..."); a skill's name
-    cut in two joins even across a list mark ("... Machine" + "* Learning, or a related field").
+    A list item goes on from the one before when a scraper broke a sentence into items ("*
+    Experience with TensorFlow or PyTorch" + "* is a plus"). A line goes on from the one before
+    when that one is long enough to have wrapped and stops mid-sentence, and the line is no list
+    item and either starts in lower case, or follows a comma or a function word ("such as",
+    "and"), or goes on with a name the break cut in two ("... machine learning, deep learning,
+    Natural" + "Language Processing ..."); a skill's name cut in two joins even across a list
+    mark ("... Machine" + "* Learning, or a related field").
     """
     lines: list[str] = []
     joinable = False  # the last line kept may go on: no blank or left-out line came since
@@ -262,7 +266,11 @@ def counted_lines(text: str) -> list[str]:
         if (
             joinable
             and line[0].isalpha()
-            and ((not mark and goes_on(lines[-1], line)) or cuts_a_name(lines[-1], line))
+            and (
+                (not mark and goes_on(lines[-1], line))
+                or cuts_a_name(lines[-1], line)
+                or (lines[-1][-1] not in ".!?:;" and LIST_ITEM_GOES_ON.match(line))
+            )
         ):
             lines[-1] = f"{lines[-1]} {line}"
         else:
