@@ -253,6 +253,10 @@ def test_everyday_excel_and_present_are_not_skills() -> None:
          {"model training": "training and evaluation of NLP models",
           "model evaluation": "evaluation of NLP models", "natural language processing": "NLP"}),
         ("gather and analyze data", {"data analysis": "analyze data"}),
+        ("tools to track and manage experiments",
+         {"experiment tracking": "manage experiments"}),
+        ("Have published in leading journals",
+         {"research publications": "published in leading journals"}),
         # A phrasing the taxonomy also names literally is found once.
         ("train the model", {"model training": "train the model"}),
         # The gap takes no stop word, comma or clause; at most four words.
