@@ -188,6 +188,10 @@ def test_us_state_codes_after_a_place_are_places_not_degrees() -> None:
         ("data pruning", []),
         ("model pruning", ["model pruning"]),
         ("ranking them by their success probability", []),
+        ("Integrate new tools into existing data structures", []),
+        ("knowledge of data structures", ["data structures"]),
+        ("insights from league data and open source data", []),
+        ("contributions to open source projects", ["open source"]),
         # The end of a hyphenated name, unless a count of it.
         ("llama-cpp and Triton", []),
         ("non-NLP tasks", []),

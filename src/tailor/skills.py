@@ -34,6 +34,7 @@ GUARD_BEFORE: dict[str, set[str]] = {
     **dict.fromkeys(("perception", "Perception"), PERCEIVERS),
     "team work": set(),
     "team working": set(),
+    "open source": set(),
     # A word before that makes the name part of another term ("thought leadership",
     # "automated decision making", "next-gen AI", "data pruning", "success probability") or
     # a verb ("to build tools").
@@ -43,23 +44,15 @@ GUARD_BEFORE: dict[str, set[str]] = {
     "pruning": {"data"},
     "build tool": {"to"},
     "probability": {"success", "failure", "win", "conversion", "click", "default"},
+    # "into existing data structures": a company's data stores, not the CS topic.
+    "data structure": {"existing", "our", "their", "its", "legacy", "internal"},
     # "network communication", "customer and prospect communications": a system's or a
     # marketing team's, not a person's skill.
     "communication": {
-        "network",
-        "inter-process",
-        "interprocess",
-        "wireless",
-        "serial",
-        "gpu",
-        "device",
-        "customer",
-        "prospect",
-        "marketing",
-        "email",
-        "brand",
+        "network", "inter-process", "interprocess", "wireless", "serial", "gpu", "device",
+        "customer", "prospect", "marketing", "email", "brand",
     },
-}
+}  # fmt: skip
 # Words after one that give it its other meaning ("Excel at working with others").
 GUARD_AFTER: dict[str, set[str]] = {
     "CV": {"and", "&", "to", "or"},
@@ -69,22 +62,12 @@ GUARD_AFTER: dict[str, set[str]] = {
     # "the RnD team working in computer vision": a team at work, not teamwork.
     "team working": {"on", "with", "in", "together", "closely", "to", "for", "across", "at"},
     "communication": {
-        "framework",
-        "frameworks",
-        "protocol",
-        "protocols",
-        "stack",
-        "layer",
-        "bus",
-        "channel",
-        "channels",
-        "library",
-        "libraries",
-        "overhead",
-        "latency",
-        "backend",
+        "framework", "frameworks", "protocol", "protocols", "stack", "stacks", "layer", "bus",
+        "channel", "channels", "library", "libraries", "overhead", "latency", "backend",
     },
-}
+    # "open source data" is public data, not open-source software.
+    "open source": {"data", "dataset", "datasets", "intelligence"},
+}  # fmt: skip
 COUNT_PREFIXES = {"multi", "single", "dual", "quad", "many", "cross", "inter", "intra"}
 # US state codes: "Boston, MA" is a place, not a Master of Arts; "AZ, CA, CO" a list of states.
 US_STATES = frozenset({
