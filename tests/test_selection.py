@@ -194,6 +194,17 @@ def test_algorithms_after_a_skill_is_its_head_noun_in_a_cv_too() -> None:
     assert "algorithms" in find(ranked, "graph").covers
 
 
+def test_the_people_a_bullet_works_with_are_not_its_claim() -> None:
+    profile = one_job(
+        "Acme", "Engineer", "2020 - Present",
+        "Worked closely with product managers and UX designers on the roadmap.",
+        "Owned the roadmap as the product manager of the checkout app.",
+    )  # fmt: skip
+    items = rank_items(profile, posting(["Experience as a Product Manager"], title="PM"))
+    assert find(items, "Worked closely").parts.keywords == 0
+    assert find(items, "Owned the roadmap").parts.keywords > 0
+
+
 def test_a_sibling_tool_earns_related_credit_only() -> None:
     profile = one_job("Acme", "Engineer", "2020 - Present", "Wrote TensorFlow code.")
     item = find(rank_items(profile, posting(["Experience with PyTorch"])), "TensorFlow")

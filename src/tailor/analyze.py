@@ -124,8 +124,13 @@ LEGAL_FORMS = {
 # "Collaborate with DevOps, platform and Frontend teams" names the teams the candidate works
 # with, not skills asked of them: the words between such a cue and "team(s)".
 TEAM_CUES = {"with", "alongside", "across", "between", "among"}
+# People are named by more cues than teams: "a team of engineers and UX designers", "shared by
+# all data scientists" ("part of the Search ML team" is the candidate's own team).
+COLLEAGUE_CUES = TEAM_CUES | {"of", "by"}
 TEAM_WORD = re.compile(r"\b[Tt]eams?\b")
-TEAM_LIST_GLUE = {"and", "or", "&", "/", "-", ",", "the", "our", "other", "various", "internal"}
+TEAM_LIST_GLUE = {
+    "and", "or", "&", "/", "-", ",", "the", "our", "other", "various", "internal", "all",
+}  # fmt: skip
 TEAM_LIST_WORDS = 12
 PHRASE_WEIGHT = 0.6
 # Skills that, right after another skill, are only its head noun ("NLP algorithms").
@@ -354,16 +359,12 @@ def analyze_posting(text: str, *, source: str | None = None) -> Posting:
             skill = match.skill
             covered.update(range(*match.own))
             ends.add(match.end)
-            if skill.category == "role" and (
-                kind not in ROLE_SECTIONS or names_colleagues(doc, match.start)
+            if (skill.category == "role" and kind not in ROLE_SECTIONS) or names_others(
+                doc, match, teams
             ):
                 # "work closely with data scientists" names colleagues, not the candidate.
                 continue
-            if any(a <= match.start and match.end <= b for a, b in quiet) or (
-                skill.kind == "hard" and any(a <= match.start and match.end <= b for a, b in teams)
-            ):
-                # "along with ML Platform, Backend, and Frontend teams" names colleagues too
-                # (a soft skill stays: "work with cross-functional teams" asks for one).
+            if any(a <= match.start and match.end <= b for a, b in quiet):
                 continue
             if heads_a_skill(match, ends):
                 # "NLP algorithms" asks for NLP: the head noun is no keyword of its own.
@@ -506,18 +507,31 @@ def company_talk(doc: Doc, company: str | None) -> list[tuple[int, int]]:
     return found
 
 
+def names_others(doc: Doc, match: SkillMatch, teams: list[tuple[int, int]]) -> bool:
+    """Tells whether a match names the people or teams the candidate works with, not what the
+    candidate does or is asked for: a role in a list of colleagues ("communicate with data
+    scientists and product managers", "a team of engineers and UX designers"), a skill in a
+    team's name (``teams``, from team_lists: "along with the Backend and Frontend teams"). A
+    soft skill stays: "work with cross-functional teams" asks for one. Postings and CVs alike."""
+    if match.skill.category == "role":
+        return names_colleagues(doc, match.start)
+    return match.skill.kind == "hard" and any(a <= match.start and match.end <= b for a, b in teams)
+
+
 def names_colleagues(doc: Doc, start: int) -> bool:
     """Tells whether a role's name at character ``start`` is in a list of the people the
     candidate works with ("communicate with applied scientists, engineers and product
     managers"), not the candidate's own role ("experience as a Data Scientist")."""
     token = doc.char_span(start, start + 1, alignment_mode="expand")
-    return token is not None and cue_before(doc, token.start) is not None
+    return token is not None and cue_before(doc, token.start, people=True) is not None
 
 
-def cue_before(doc: Doc, index: int) -> int | None:
-    """Gives the index of the cue ("with", "alongside" ...) that opens the list of names the
-    token at ``index`` ends or belongs to, if nothing but names and list glue stand between."""
-    cues, glue = list_words()
+def cue_before(doc: Doc, index: int, *, people: bool = False) -> int | None:
+    """Gives the index of the cue ("with", "alongside" ...; for ``people`` also "of", "by")
+    that opens the list of names the token at ``index`` ends or belongs to, if nothing but names
+    and list glue stand between."""
+    team_cues, people_cues, glue = list_words()
+    cues = people_cues if people else team_cues
     at = index - 1
     while at >= 0 and index - at <= TEAM_LIST_WORDS:
         word = doc[at]
@@ -530,13 +544,15 @@ def cue_before(doc: Doc, index: int) -> int | None:
 
 
 @cache
-def list_words() -> tuple[frozenset[int], frozenset[int]]:
-    """Gives the hashes of TEAM_CUES and TEAM_LIST_GLUE, as a token's ``lower`` holds them."""
+def list_words() -> tuple[frozenset[int], frozenset[int], frozenset[int]]:
+    """Gives the hashes of TEAM_CUES, COLLEAGUE_CUES and TEAM_LIST_GLUE, as a token's
+    ``lower`` holds them."""
     from tailor.nlp import get_nlp
 
     add = get_nlp().vocab.strings.add
     return (
         frozenset(add(word) for word in TEAM_CUES),
+        frozenset(add(word) for word in COLLEAGUE_CUES),
         frozenset(add(word) for word in TEAM_LIST_GLUE),
     )
 

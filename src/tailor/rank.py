@@ -82,7 +82,7 @@ class Evidence:
 
 def gather_evidence(texts: Iterable[str], *, nested: bool = False) -> list[Evidence]:
     """Gives the evidence of each text, in order (``nested``: see skills.match_skills)."""
-    from tailor.analyze import heads_a_skill
+    from tailor.analyze import heads_a_skill, names_others, team_lists
     from tailor.nlp import content_lemmas, make_docs
     from tailor.skills import match_skills
 
@@ -90,11 +90,13 @@ def gather_evidence(texts: Iterable[str], *, nested: bool = False) -> list[Evide
     for doc in make_docs(texts):
         skills: dict[str, str] = {}
         ends: set[int] = set()
+        teams = team_lists(doc)
         for match in match_skills(doc, nested=nested):
             ends.add(match.end)
             # "Developed NLP algorithms" shows NLP, not the posting's "algorithms" (as read
-            # in postings): the head noun claims nothing of its own.
-            if not heads_a_skill(match, ends):
+            # in postings): the head noun claims nothing of its own. Nor do the people one
+            # works with: "Worked with product managers and designers".
+            if not heads_a_skill(match, ends) and not names_others(doc, match, teams):
                 skills.setdefault(match.skill.name, match.text)
         evidence.append(
             Evidence(

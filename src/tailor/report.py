@@ -199,6 +199,7 @@ def find_mentions(texts: Sequence[str], keywords: Sequence[Keyword]) -> list[lis
     """
     from bisect import bisect_right
 
+    from tailor.analyze import names_others, team_lists
     from tailor.nlp import make_docs
     from tailor.skills import match_skills
 
@@ -213,9 +214,10 @@ def find_mentions(texts: Sequence[str], keywords: Sequence[Keyword]) -> list[lis
     found: list[list[Mention]] = []
     for text, doc in zip(texts, make_docs(texts), strict=True):
         mentions: list[Mention] = []
+        teams = team_lists(doc)
         for match in match_skills(doc, nested=True):
             concept = concepts.get(match.skill.name)
-            if concept is None:
+            if concept is None or names_others(doc, match, teams):
                 continue
             span = doc.char_span(match.start, match.end, alignment_mode="expand")
             key = wording_key(list(span)) if span is not None else ""
