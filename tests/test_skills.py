@@ -210,6 +210,16 @@ def test_a_name_inside_another_term_is_not_that_skill(text: str, expected: list[
     assert names(text) == expected
 
 
+def test_a_bracket_written_against_a_word_splits_it() -> None:
+    assert names("monitoring environment(Grafana, Prometheus)") == [
+        "monitoring",
+        "Grafana",
+        "Prometheus",
+    ]
+    assert names("RNN(LSTM)") == ["recurrent neural networks", "long short-term memory"]
+    assert names("Machine(SVM),Logistic Regression") == ["logistic regression"]
+
+
 def test_communication_of_systems_and_marketing_is_no_soft_skill() -> None:
     assert names("optimizing network communication between GPUs") == ["GPU"]
     assert names("highly-targeted customer and prospect communications") == []

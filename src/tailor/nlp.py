@@ -100,8 +100,16 @@ def get_nlp() -> Language:
     class TailorDefaults(English.Defaults):  # type: ignore[misc,valid-type]
         tokenizer_exceptions = exceptions
         # A slash or comma right after C++ or C# splits as it does after letters ("C++/Java",
-        # "C#,.NET"); spaCy's infixes only split between letters and digits.
-        infixes = (*English.Defaults.infixes, r"(?<=[+#])[/,](?=\S)", r"(?<=\w)/(?=\.\w)")
+        # "C#,.NET"); spaCy's infixes only split between letters and digits. So does a bracket
+        # written against a word ("environment(Grafana", "RNN(LSTM"), and a comma after one
+        # ("Machine(SVM),Logistic").
+        infixes = (
+            *English.Defaults.infixes,
+            r"(?<=[+#])[/,](?=\S)",
+            r"(?<=\w)/(?=\.\w)",
+            r"(?<=[A-Za-z])\((?=[A-Za-z])",
+            r"(?<=\))[,;](?=\S)",
+        )
 
     class TailorEnglish(English):  # type: ignore[no-untyped-call]
         """English with tailor's tokenizer rules, built in one pass: setting a tokenizer's
