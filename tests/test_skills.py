@@ -192,6 +192,9 @@ def test_us_state_codes_after_a_place_are_places_not_degrees() -> None:
         ("knowledge of data structures", ["data structures"]),
         ("insights from league data and open source data", []),
         ("contributions to open source projects", ["open source"]),
+        ("serving 2M+ monthly API requests", []),
+        ("Developed a scalable and secure API", ["API development"]),
+        ("after sales service", []),
         # The end of a hyphenated name, unless a count of it.
         ("llama-cpp and Triton", []),
         ("non-NLP tasks", []),
@@ -207,6 +210,20 @@ def test_us_state_codes_after_a_place_are_places_not_degrees() -> None:
     ],
 )
 def test_a_name_inside_another_term_is_not_that_skill(text: str, expected: list[str]) -> None:
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Fine-tuned ResNet-18 models", ["fine-tuning", "ResNet"]),
+        ("CI with TravisCI", ["Travis CI"]),
+        ("trouble-shooting production issues", ["troubleshooting"]),
+        ("Trained a cGAN", ["generative adversarial networks"]),
+        ("Human resource, Finance", ["human resources", "finance"]),
+    ],
+)
+def test_spellings_cvs_use(text: str, expected: list[str]) -> None:
     assert names(text) == expected
 
 

@@ -35,6 +35,8 @@ GUARD_BEFORE: dict[str, set[str]] = {
     "team work": set(),
     "team working": set(),
     "open source": set(),
+    "API": set(),
+    "sale": {"after"},  # "after sales service"
     # A word before that makes the name part of another term ("thought leadership",
     # "automated decision making", "next-gen AI", "data pruning", "success probability") or
     # a verb ("to build tools").
@@ -67,6 +69,8 @@ GUARD_AFTER: dict[str, set[str]] = {
     },
     # "open source data" is public data, not open-source software.
     "open source": {"data", "dataset", "datasets", "intelligence"},
+    # "2M+ monthly API requests", "optimized API calls": using an API, not building one.
+    "API": {"request", "requests", "call", "calls", "gateway", "key", "keys", "limits", "usage"},
 }  # fmt: skip
 COUNT_PREFIXES = {"multi", "single", "dual", "quad", "many", "cross", "inter", "intra"}
 # US state codes: "Boston, MA" is a place, not a Master of Arts; "AZ, CA, CO" a list of states.
