@@ -347,10 +347,11 @@ def analyze_posting(text: str, *, source: str | None = None) -> Posting:
         covered: set[int] = set()
         cues: dict[str, bool] = {}
         ends: set[int] = set()
-        # Teams the candidate works with name no skill asked, and the company naming itself
-        # ("Kodiak Robotics is ...", "Here at Hugging Face") or speaking of itself in an
-        # unheaded paragraph asks for none, soft skills included ("We value creativity"): no
-        # keyword, outside term or pair comes of them.
+        # Teams the candidate works with name no skill asked (team_lists); nor do the lines of
+        # quiet_ranges (the company naming itself or, unheaded, speaking of itself; its
+        # customers; what the job offers or is not) ask any, soft skills included ("We value
+        # creativity"); an acronym after the words it abbreviates adds no outside term of its
+        # own. No keyword, outside term or pair comes of them.
         teams = team_lists(doc)
         quiet = quiet_ranges(doc, posting.company, unheaded=kind == "other")
         for start, end in teams + quiet + abbreviations(doc):
