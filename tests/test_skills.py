@@ -327,6 +327,8 @@ def test_phrasings_allow_describing_words_between_verb_and_object(
         # The first words are shared.
         ("model training and deployment", {"model training": "model training",
                                            "model deployment": "model deployment"}),
+        # Not where the last conjunct opens a name of its own.
+        ("the customer's data sheets and Engineering Drawing", {}),
         ("written and verbal communication", {"written communication": "written communication",
                                               "verbal communication": "verbal communication"}),
         # A word that ends a longer name modifies nothing: no 'process modeling' here.

@@ -590,9 +590,16 @@ def coordinated(doc: Doc, spans: list[Span]) -> list[tuple[Span, str, int]]:
                     spelling = f"{doc[word].text} {span_text(doc[i + 2 : end]).strip()}"
                     add(word, end, key, spelling, word)
                     position -= 2
-            # Shared first words before the last conjunct: "model training and deployment".
+            # Shared first words before the last conjunct: "model training and deployment";
+            # not where the conjunct opens a name of its own ("data sheets and Engineering
+            # Drawing" names no data engineering).
             start = i - 1 - size
-            if start >= 0 and i + 1 not in inside and all(alpha[start:i]):
+            if (
+                start >= 0
+                and i + 1 not in inside
+                and all(alpha[start:i])
+                and not (doc[i - 1].is_lower and doc[i + 1].is_title)
+            ):
                 key = (*norm[start : i - 1], norm[i + 1])
                 if key in index:
                     first = span_text(doc[start : i - 1]).strip()
