@@ -261,6 +261,11 @@ def test_an_acronym_in_parentheses_adds_no_keyword_to_its_long_form() -> None:
     assert "Certified Payroll Professional" in terms and "TRT" in terms
     assert "CPP" not in terms and "C++" not in terms
     assert "EAR" not in terms_of(text.format("Subject to Export Administration Regulations (EAR)"))
+    # Used again, the acronym is still its long form's.
+    again = terms_of(
+        text.format("Build autonomous vehicle (AV) software.\n- Meet AV requirements.")
+    )
+    assert "autonomous vehicle" in again and "AV" not in again
 
 
 def test_what_the_job_offers_asks_for_nothing() -> None:

@@ -6,7 +6,7 @@ import itertools
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING
@@ -340,6 +340,9 @@ def analyze_posting(text: str, *, source: str | None = None) -> Posting:
     tallies: dict[str, Tally] = {}
     salient: set[str] = set()
     company_words = set((posting.company or "").split())
+    # An acronym the posting defines ("autonomous vehicle (AV)") is its long form's wherever
+    # it comes again ("AV requirements"): no outside term of its own.
+    company_words |= defined_acronyms(text for text, _ in units)
     for order, (doc, (_, kind)) in enumerate(
         zip(make_docs(u for u, _ in units), units, strict=True)
     ):
@@ -661,6 +664,17 @@ def abbreviations(doc: Doc) -> list[tuple[int, int]]:
         for match in ACRONYM_IN_PARENTHESES.finditer(text)
         if abbreviates(text, *match.span(1))
     ]
+
+
+def defined_acronyms(texts: Iterable[str]) -> set[str]:
+    """Gives the acronyms the texts define in parentheses after the words they abbreviate."""
+    return {
+        match.group(1)
+        for text in texts
+        if "(" in text
+        for match in ACRONYM_IN_PARENTHESES.finditer(text)
+        if abbreviates(text, *match.span(1))
+    }
 
 
 def abbreviates(text: str, start: int, end: int) -> bool:
