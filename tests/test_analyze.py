@@ -291,6 +291,17 @@ def test_customers_and_investors_are_no_skills() -> None:
     assert "Salesforce" in terms_of(text.format("Experience with Salesforce and Elastic."))
 
 
+def test_praise_and_counts_are_no_terms() -> None:
+    text = (
+        "Search ML Engineer\n\nRequirements\n- Build efficient search solutions, ranking "
+        "models, query understanding, and vector retrieval\n- Python, Kafka, Flink, and 1 "
+        "Million+ models\n"
+    )
+    terms = terms_of(text)
+    assert {"Python", "Kafka", "Flink"} <= terms
+    assert not {"efficient search solutions", "1 Million+ models"} & terms
+
+
 def test_shouted_everyday_words_are_no_tools() -> None:
     text = "ML Engineer\n\nIf the answer is YES, apply NOW!\n\nRequirements\n- Python and ONNX\n"
     assert terms_of(text) == {"ML Engineer", "Python", "ONNX"}

@@ -165,6 +165,10 @@ PARTICIPLES = {
     "challenging", "interesting", "demanding", "rewarding", "thriving", "amazing", "booming",
 }  # fmt: skip
 EVALUATIVE = re.compile(r"(logical|rical|ous|ive|ful)$")
+PRAISE = {
+    "efficient", "scalable", "commercial", "proven", "historical", "robust", "reliable",
+    "relevant", "novel", "various", "strong", "excellent", "great", "good", "solid", "practical",
+}  # fmt: skip
 LY_NOUNS = {"family", "supply", "assembly", "anomaly", "monopoly", "ally"}
 TOOL_WORD = re.compile(r"(?<![\w.+#-])[A-Za-z][\w+#.-]*[\w+#](?![\w+#-])")
 TOOL_SHAPE = re.compile(r"\b[A-Z][a-z]+[A-Z]|\b[A-Z][A-Za-z]*\d|\b[A-Z]{2,5}s?\b")
@@ -727,6 +731,7 @@ def salient_pairs(sentence: Span, covered: set[int]) -> list[tuple[str, str]]:
             or first.lower_ in LIST_LEAD_WORDS
             or ADJECTIVE_END.search(second.lower_)
             or first.lower_ in PARTICIPLES
+            or first.lower_ in PRAISE
             or EVALUATIVE.search(first.lower_)
             or first.is_sent_start
         ):
@@ -743,11 +748,16 @@ def looks_like_term(tokens: Sequence[Token]) -> bool:
     Without a tagger, shape decides: a name with capitals or digits (Gulp, S3) is a term; a
     lower-case item must be two or three words, not led by a verb, not ending like an adjective.
     """
+    if tokens[0].like_num:  # "1 Million+ models": a count, not a name
+        return False
     # A capital that only starts the sentence says nothing ("Develop ...").
     shaped = [t.text[1:] if t.is_sent_start else t.text for t in tokens]
     if any(any(ch.isupper() or ch.isdigit() for ch in text) for text in shaped):
         return True
     if len(tokens) < 2 or tokens[0].norm_ in VERBS:
+        return False
+    # Praise is no name: "efficient search solutions", "commercial implementations".
+    if tokens[0].lower_ in PRAISE or EVALUATIVE.search(tokens[0].lower_):
         return False
     return not ADJECTIVE_END.search(tokens[-1].lower_)
 
