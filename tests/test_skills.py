@@ -218,6 +218,7 @@ def test_a_name_inside_another_term_is_not_that_skill(text: str, expected: list[
     [
         ("Fine-tuned ResNet-18 models", ["fine-tuning", "ResNet"]),
         ("CI with TravisCI", ["Travis CI"]),
+        ("data gathering using scraping", ["data collection", "web scraping"]),
         ("trouble-shooting production issues", ["troubleshooting"]),
         ("Trained a cGAN", ["generative adversarial networks"]),
         ("Human resource, Finance", ["human resources", "finance"]),
@@ -284,6 +285,7 @@ def test_everyday_excel_and_present_are_not_skills() -> None:
          {"model training": "training and evaluation of NLP models",
           "model evaluation": "evaluation of NLP models", "natural language processing": "NLP"}),
         ("gather and analyze data", {"data analysis": "analyze data"}),
+        ("Proficiency in designing experiments", {"experimental design": "designing experiments"}),
         ("tools to track and manage experiments",
          {"experiment tracking": "manage experiments"}),
         ("Have published in leading journals",
