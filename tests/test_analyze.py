@@ -311,6 +311,18 @@ def terms_of(text: str) -> set[str]:
     return {keyword.term for keyword in analyze_posting(text).keywords}
 
 
+def test_the_client_under_a_heading_asks_for_nothing() -> None:
+    posting = analyze_posting(
+        "MLOps Engineer\n\nJob Description\nOur client is pioneering personalized wellness. "
+        "Their team is committed to healthcare experiences using cutting-edge AI. Their "
+        "culture thrives on continuous improvement. You will run Kubeflow pipelines.\n\n"
+        "Requirements\n- Docker\n"
+    )
+    terms = {keyword.term for keyword in posting.keywords}
+    assert {"Kubeflow pipelines", "Docker"} <= terms
+    assert not terms & {"AI", "healthcare", "continuous improvement"}
+
+
 def test_a_heading_naming_the_company_opens_its_profile() -> None:
     posting = analyze_posting(
         "ML Engineer\n\nWho You Are\n- Experience with Python and Kafka\n\n"

@@ -78,6 +78,12 @@ ROLE_SECTIONS: set[PostingSectionKind] = {"title", "requirements", "preferred"}
 COMPANY_SUBJECT = re.compile(
     r"^(?:(?:at|here at) [^,]{1,40}, )?(?:we|our|they|their|it|its)\b", re.I
 )
+ADDRESSES_CANDIDATE = re.compile(r"\b(?:you|your|candidates?)\b", re.I)
+THIRD_PARTY_SUBJECT = re.compile(
+    r"(?:our|the) client\b|their (?:team|culture|mission|company|clients?|customers?)\b"
+    r"|the (?:company|firm)\b",
+    re.I,
+)
 # How a company places itself in its market: "is the first vendor to", "founded in 2018".
 MARKET_FRAME = re.compile(
     r"\b(is|are|was) (the|a|an) (world's |first |leading |largest |fastest[- ]growing |global "
@@ -478,6 +484,15 @@ def quiet_ranges(doc: Doc, company: str | None, *, unheaded: bool) -> list[tuple
         found += [match.span(1) for match in NOT_THE_JOB.finditer(text)]
     if unheaded:
         found += company_talk(doc, company)
+    elif "client" in lowered or "their" in lowered or "the company" in lowered:
+        # Under any heading, a sentence about the client or "their" team or culture is the
+        # company's: "Our client is pioneering personalized wellness ...".
+        found += [
+            (sentence.start_char, sentence.end_char)
+            for sentence in doc.sents
+            if THIRD_PARTY_SUBJECT.match(span_text(sentence).strip())
+            and not ADDRESSES_CANDIDATE.search(span_text(sentence))
+        ]
     return found
 
 
