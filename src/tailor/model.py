@@ -387,7 +387,8 @@ class Budget(Model):
     note: str | None = Field(
         default=None,
         description="Why lines of the budget are left free, when many are: the other items "
-        "show no posting keyword themselves (--fill fills the page with them).",
+        "show too little of the posting (no keyword of their own, or a score under the "
+        "minimum); --fill fills the page with the best of them.",
     )
 
 
