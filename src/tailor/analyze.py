@@ -15,7 +15,7 @@ from tailor.model import Category, Importance, Keyword, KnockOut, Posting, Posti
 from tailor.nlp import norm_key, span_text
 from tailor.parse.posting import parse_posting
 from tailor.skills import US_STATES, VERBS
-from tailor.text import LINK
+from tailor.text import LINK, long_form
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -367,7 +367,7 @@ def analyze_posting(text: str, *, source: str | None = None) -> Posting:
         # own. No keyword, outside term or pair comes of them.
         teams = team_lists(doc)
         quiet = quiet_ranges(doc, posting.company, unheaded=kind == "other")
-        for start, end in teams + quiet + abbreviations(doc):
+        for start, end in teams + quiet + abbreviations(span_text(doc[:])):
             covered.update(range(start, end))
         for match in match_skills(doc):
             skill = match.skill
@@ -672,39 +672,22 @@ def outside_terms(
     return found
 
 
-def abbreviations(doc: Doc) -> list[tuple[int, int]]:
+def abbreviations(text: str) -> list[tuple[int, int]]:
     """Gives the character ranges of the acronyms in parentheses that abbreviate the words
-    before them: the long form names the term (or no term), the acronym adds none."""
-    text = span_text(doc[:])
+    before them (text.long_form): the long form names the term (or no term), the acronym adds
+    none."""
     if "(" not in text:
         return []
     return [
         match.span(1)
         for match in ACRONYM_IN_PARENTHESES.finditer(text)
-        if abbreviates(text, *match.span(1))
+        if long_form(text, *match.span(1)) is not None
     ]
 
 
 def defined_acronyms(texts: Iterable[str]) -> set[str]:
     """Gives the acronyms the texts define in parentheses after the words they abbreviate."""
-    return {
-        match.group(1)
-        for text in texts
-        if "(" in text
-        for match in ACRONYM_IN_PARENTHESES.finditer(text)
-        if abbreviates(text, *match.span(1))
-    }
-
-
-def abbreviates(text: str, start: int, end: int) -> bool:
-    """Tells whether the word at text[start:end] is in parentheses right after the words it
-    abbreviates: "autonomous vehicle (AV)", "Export Administration Regulations (EAR)", whose
-    long form is the term (or no term at all)."""
-    if text[start - 1 : start] != "(" or text[end : end + 1] != ")":
-        return False
-    letters = text[start:end].removesuffix("s")
-    words = re.findall(r"[A-Za-z][\w'’]*", text[: start - 1])[-len(letters) :]
-    return "".join(word[0] for word in words).upper() == letters.upper()
+    return {text[start:end] for text in texts for start, end in abbreviations(text)}
 
 
 def member(segment: list[Token]) -> list[Token]:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from tailor.errors import TailorError
 from tailor.nlp import TEXT as TEXT_KEY
 from tailor.nlp import norm_key, span_text
+from tailor.text import long_form
 
 if TYPE_CHECKING:
     from spacy.matcher import PhraseMatcher
@@ -650,21 +651,16 @@ def defines_another(doc: Doc, span: Span, skill: Skill) -> bool:
     """Tells whether an acronym in parentheses is the one the words before it define, and
     they name something else: "Certified Payroll Professional (CPP)" is no C++ (while
     "Natural Language Processing (NLP)" is NLP)."""
-    start, end = span.start, span.end
-    if start < 2 or end >= len(doc) or doc[start - 1].text != "(" or doc[end].text != ")":
-        return False
-    letters = span.text.upper()
-    words = [token for token in doc[max(0, start - 1 - 2 * len(letters)) : start - 1]]
-    words = [token for token in words if token.is_alpha][-len(letters) :]
-    if "".join(token.text[0] for token in words).upper() != letters:
+    text = doc.user_data.get(TEXT_KEY) or doc.text
+    words = long_form(text, span.start_char, span.end_char)
+    if words is None:
         return False
 
     def plain(words: list[str]) -> str:  # "Large Language Model" is "large language models"
-        return " ".join(word.rstrip("s") for word in words)
+        return " ".join(word.lower().rstrip("s") for word in words)
 
-    long_form = plain([token.lower_ for token in words])
-    names = {plain(name.lower().replace("-", " ").split()) for name in (skill.name, *skill.aliases)}
-    return long_form not in names
+    names = {plain(name.replace("-", " ").split()) for name in (skill.name, *skill.aliases)}
+    return plain(words) not in names
 
 
 def glued_after_hyphen(doc: Doc, start: int) -> bool:

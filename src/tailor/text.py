@@ -68,3 +68,16 @@ def inline_runs(text: str) -> list[tuple[str, bool, bool, str | None]]:
     if position < len(text):
         runs.append((ESCAPE.sub("", text[position:]), False, False, None))
     return [run for run in runs if run[0]]
+
+
+def long_form(text: str, start: int, end: int) -> list[str] | None:
+    """Gives the words the acronym at text[start:end] abbreviates when it stands in parentheses
+    right after them, their initials spelling it ("autonomous vehicle (AV)", "Large Language
+    Models (LLMs)"); None if it abbreviates nothing there."""
+    if text[start - 1 : start] != "(" or text[end : end + 1] != ")":
+        return None
+    letters = text[start:end].removesuffix("s")
+    words = re.findall(r"[A-Za-z][\w'’]*", text[: start - 1])[-len(letters) :]
+    if "".join(word[0] for word in words).upper() != letters.upper():
+        return None
+    return words
