@@ -361,10 +361,10 @@ def analyze_posting(text: str, *, source: str | None = None) -> Posting:
         cues: dict[str, bool] = {}
         ends: set[int] = set()
         # Teams the candidate works with name no skill asked (team_lists); nor do the lines of
-        # quiet_ranges (the company naming itself or, unheaded, speaking of itself; its
-        # customers; what the job offers or is not) ask any, soft skills included ("We value
-        # creativity"); an acronym after the words it abbreviates adds no outside term of its
-        # own. No keyword, outside term or pair comes of them.
+        # quiet_ranges (the company naming or speaking of itself; its customers; what the job
+        # offers or is not) ask any, soft skills included ("We value creativity"); an acronym
+        # after the words it abbreviates adds no outside term of its own. No keyword, outside
+        # term or pair comes of them.
         teams = team_lists(doc)
         quiet = quiet_ranges(doc, posting.company, unheaded=kind == "other")
         for start, end in teams + quiet + abbreviations(span_text(doc[:])):
@@ -467,8 +467,8 @@ def company_names(company: str) -> tuple[tuple[str, ...], re.Pattern[str]]:
 def quiet_ranges(doc: Doc, company: str | None, *, unheaded: bool) -> list[tuple[int, int]]:
     """Gives the character ranges of a line that ask nothing of the candidate: the company
     naming itself, the customers or investors it names, what the job offers, what the job is
-    not, and in an unheaded paragraph the company speaking of itself. Cheap substring tests
-    first: most lines have none of these."""
+    not, and the company speaking of itself (company_talk). Cheap substring tests first: most
+    lines have none of these."""
     text = span_text(doc[:])  # the kept text: Doc.text joins the tokens anew each time
     lowered = text.lower()
     found = names_of(company, text)
@@ -482,17 +482,8 @@ def quiet_ranges(doc: Doc, company: str | None, *, unheaded: bool) -> list[tuple
         word in lowered for word in ("position", "role", "job")
     ):
         found += [match.span(1) for match in NOT_THE_JOB.finditer(text)]
-    if unheaded:
-        found += company_talk(doc, company)
-    elif "client" in lowered or "their" in lowered or "the company" in lowered:
-        # Under any heading, a sentence about the client or "their" team or culture is the
-        # company's: "Our client is pioneering personalized wellness ...".
-        found += [
-            (sentence.start_char, sentence.end_char)
-            for sentence in doc.sents
-            if THIRD_PARTY_SUBJECT.match(span_text(sentence).strip())
-            and not ADDRESSES_CANDIDATE.search(span_text(sentence))
-        ]
+    if unheaded or "client" in lowered or "their" in lowered or "the company" in lowered:
+        found += company_talk(doc, company, unheaded=unheaded)
     return found
 
 
@@ -512,20 +503,26 @@ def team_lists(doc: Doc) -> list[tuple[int, int]]:
     return found
 
 
-def company_talk(doc: Doc, company: str | None) -> list[tuple[int, int]]:
-    """Gives the character ranges of the sentences where the company speaks of itself ("We
-    empower the people who run physical operations", "Mist is the first vendor to ..."), not
-    of the candidate or of the tools the job uses."""
+def company_talk(doc: Doc, company: str | None, *, unheaded: bool) -> list[tuple[int, int]]:
+    """Gives the character ranges of the sentences where the company speaks of itself, not of
+    the candidate or of the tools the job uses. In an unheaded paragraph: "We empower the
+    people who run physical operations", "Mist is the first vendor to ..."; under any heading,
+    only sentences about the client or "their" team or culture ("Our client is pioneering
+    personalized wellness ..."), unless they address the candidate."""
     found = []
     for sentence in doc.sents:
         text = span_text(sentence).strip()
-        lowered = text.lower()
-        own = (
-            COMPANY_SUBJECT.match(text)
-            or (company and text.startswith(company))
-            or (any(hint in lowered for hint in MARKET_HINTS) and MARKET_FRAME.search(text))
-        )
-        if own and not CANDIDATE_WORDS.search(text):
+        if unheaded:
+            lowered = text.lower()
+            own = (
+                COMPANY_SUBJECT.match(text)
+                or (company and text.startswith(company))
+                or (any(hint in lowered for hint in MARKET_HINTS) and MARKET_FRAME.search(text))
+            )
+            quiet = own and not CANDIDATE_WORDS.search(text)
+        else:
+            quiet = THIRD_PARTY_SUBJECT.match(text) and not ADDRESSES_CANDIDATE.search(text)
+        if quiet:
             found.append((sentence.start_char, sentence.end_char))
     return found
 
