@@ -215,3 +215,20 @@ def test_match_of_a_folder_with_one_posting_says_one(tmp_path: Path) -> None:
     )
     assert result.exit_code == 0, result.output
     assert "wrote 1 tailored résumé and" in result.output
+
+
+def test_the_batch_index_puts_gaps_of_experience_before_gaps_of_wording() -> None:
+    from tailor.analyze import analyze_posting
+    from tailor.batch import index_row
+    from tailor.parse import parse_profile_text
+    from tailor.pipeline import tailor
+
+    master = parse_profile_text(
+        "JANE DOE\njane@example.com\n\nEXPERIENCE\n\nVision Engineer\nAcme\n2020 - 2023\n\n"
+        "- Trained YOLO models for defect inspection on factory lines.\n"
+    )
+    posting = analyze_posting(
+        "Vision Engineer\n\nRequirements:\n- Object detection\n- Kubernetes\n- Terraform\n"
+    )
+    row = index_row("vision", tailor(master, posting).result)
+    assert row.missing_required == ["Kubernetes", "Terraform", "Object detection (you name “YOLO”)"]

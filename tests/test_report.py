@@ -626,12 +626,23 @@ def test_a_keyword_shown_only_as_a_kind_of_it_gets_a_wording_warning() -> None:
     posting = analyze_posting(
         "Vision Engineer\n\nRequirements:\n- Object detection\n- Python\n- Kubernetes\n"
     )
-    keywords = {k.canonical: k for k in tailor(master, posting).result.keywords}
+    tailored = tailor(master, posting)
+    keywords = {k.canonical: k for k in tailored.result.keywords}
     detection = keywords["object detection"]
     assert detection.status == "missing"  # no screen finds the words "object detection"
     assert detection.wording is not None and "YOLO" in detection.wording
-    assert keywords["Kubernetes"].wording is None
+    assert detection.kind_named == "YOLO"
+    assert keywords["Kubernetes"].wording is None and keywords["Kubernetes"].kind_named is None
     assert keywords["Python"].status == "covered"
+    # Every report tells a gap of wording from a gap of experience: the CV has done detection.
+    report = render_report_markdown(tailored)
+    missing = report.split("## Missing from the master CV (1)", 1)[1].split("## Why", 1)[0]
+    assert "names a kind of 1 more" in missing and "Object detection as “YOLO”" in missing
+    assert "| Kubernetes |" in missing and "| Object detection |" not in missing
+    terminal = " ".join(render_text(report_summary(tailored.result), width=200).split())
+    assert "a kind of it (1) Object detection as “YOLO”" in terminal
+    assert "missing (1) Kubernetes" in terminal
+    assert "your CV names “YOLO”, a kind of it" in render_report_html(tailored)
 
 
 def test_a_keyword_inside_a_longer_term_is_covered() -> None:

@@ -294,8 +294,17 @@ def index_row(folder: str, result: Result) -> IndexRow:
         company=result.posting.company,
         master=result.score.master,
         tailored=result.score.tailored,
+        # Gaps first; then keywords the CV names only by a kind of them (a gap of wording).
         missing_required=[
-            k.term for k in result.keywords if k.status == "missing" and k.importance == "required"
+            f"{k.term} (you name “{k.kind_named}”)" if k.kind_named else k.term
+            for k in sorted(
+                (
+                    k
+                    for k in result.keywords
+                    if k.status == "missing" and k.importance == "required"
+                ),
+                key=lambda k: k.kind_named is not None,
+            )
         ][:5],
     )
 

@@ -294,6 +294,12 @@ class KeywordCoverage(Model):
         description="A wording warning where the résumé shows the keyword only in other words, "
         "or (for a keyword not on it) names only a kind of it: YOLO for object detection.",
     )
+    kind_named: str | None = Field(
+        default=None,
+        description="For a keyword not on the résumé: a kind of it that the résumé, else the "
+        "master CV, names (YOLO for object detection). A reader sees the keyword in it; a "
+        "screen that looks for the keyword's words does not, so the status stays as it is.",
+    )
     posting_count: int = Field(description="How often the posting uses it (any spelling).")
     resume_count: int = Field(description="Occurrences on the tailored résumé.")
     master_count: int = Field(default=0, description="Occurrences in the master CV.")

@@ -329,7 +329,7 @@ def coverage(
         )
         state: KeywordState = ("literal" if literal else "alias") if status == "covered" else status
         spelling = preferred_spelling(shown)
-        wording = None
+        wording = kind = None
         if state == "alias" and spelling is not None:
             wording = (
                 f'the posting says "{keyword.term}", your résumé says "{spelling}": '
@@ -356,6 +356,7 @@ def coverage(
                 resume_spelling=spelling,
                 master_spelling=preferred_spelling(kept),
                 wording=wording,
+                kind_named=kind,
                 posting_count=keyword.count,
                 resume_count=len(shown),
                 master_count=len(kept),

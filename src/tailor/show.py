@@ -116,29 +116,37 @@ def report_summary(result: Result) -> RenderableType:
     keywords = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
     keywords.add_column("keywords", no_wrap=True)
     keywords.add_column("", overflow="fold")
-    labels = {
-        "literal": "covered",
-        "alias": "other wording",
-        "available": "in the CV, not on the page",
-        "missing": "missing",
+    by_state = {
+        state: [k for k in result.keywords if k.state == state]
+        for state in ("literal", "alias", "available", "missing")
     }
-    for state, label in labels.items():
-        chosen = [k for k in result.keywords if k.state == state]
-        if not chosen and state in {"alias", "available"}:
-            continue
-        if state == "alias":
-            terms = [f"{k.term} as “{k.resume_spelling}”" for k in chosen]
-        elif state == "available":
-            terms = [
+    # A missing keyword the CV names a kind of is a gap of wording, not of experience.
+    kinds = [k for k in by_state["missing"] if k.kind_named]
+    rows = [
+        ("covered", "literal", [k.term for k in by_state["literal"]]),
+        (
+            "other wording",
+            "alias",
+            [f"{k.term} as “{k.resume_spelling}”" for k in by_state["alias"]],
+        ),
+        ("a kind of it", "alias", [f"{k.term} as “{k.kind_named}”" for k in kinds]),
+        (
+            "in the CV, not on the page",
+            "available",
+            [
                 f"{k.term} (+{k.points:g}{', ' + k.available_in[0] if k.available_in else ''})"
-                for k in chosen
-            ]
-        else:
-            terms = [k.term for k in chosen]
+                for k in by_state["available"]
+            ],
+        ),
+        ("missing", "missing", [k.term for k in by_state["missing"] if not k.kind_named]),
+    ]
+    for label, style, terms in rows:
+        if not terms and label not in {"covered", "missing"}:
+            continue
         shown = ", ".join(terms[:TERMS_SHOWN]) or "-"
         if len(terms) > TERMS_SHOWN:
             shown += f" (+{len(terms) - TERMS_SHOWN} more)"
-        keywords.add_row(Text(f"{label} ({len(chosen)})", style=STATE_STYLE[state]), shown)
+        keywords.add_row(Text(f"{label} ({len(terms)})", style=STATE_STYLE[style]), shown)
     parts.append(keywords)
 
     if result.knockouts:

@@ -192,6 +192,9 @@ def report_context(tailored: Tailored) -> dict[str, Any]:
             for state in ("literal", "alias", "available", "missing")
         },
         "wording": [k for k in keywords if k.wording],
+        # Missing outright, and missing in the posting's words only: the CV names a kind of it.
+        "missing": [k for k in keywords if k.status == "missing" and not k.kind_named],
+        "kind_named": [k for k in keywords if k.status == "missing" and k.kind_named],
         "items": {item.id: item for item in result.items},
         "selected": [item for item in result.items if item.selected],
         "dropped": [item for item in result.items if not item.selected],
