@@ -136,6 +136,16 @@ def test_knockouts_not_fooled_by_everyday_words() -> None:
                    for k in posting.keywords)  # fmt: skip
     cleared = analyze_posting("Analyst\n\nRequirements\n- Active security clearance required\n")
     assert [fact.kind for fact in cleared.knockouts] == ["clearance"]
+    # Hybrid search and hybrid cloud are technology; hybrid work is where one works.
+    technical = analyze_posting(
+        "NLP Engineer\n\nResponsibilities\n- Build RAG pipelines: embedding models, hybrid "
+        "search, re-ranking\n- Run workloads on a hybrid cloud\n"
+    )
+    assert technical.knockouts == []
+    hybrid = analyze_posting(
+        "NLP Engineer\n\nAbout the role\n- This role is hybrid, 3 days a week\n"
+    )
+    assert [fact.kind for fact in hybrid.knockouts] == ["onsite"]
 
 
 def test_markdown_link_text_counts_in_a_posting() -> None:

@@ -195,6 +195,10 @@ def test_us_state_codes_after_a_place_are_places_not_degrees() -> None:
         ("serving 2M+ monthly API requests", []),
         ("Developed a scalable and secure API", ["API development"]),
         ("after sales service", []),
+        ("core ML tooling such as scikit-learn", ["machine learning", "scikit-learn"]),
+        ("models shipped with Core ML on iOS", ["Core ML", "iOS development"]),
+        # The longer name holds the generic word: CUDA kernels are CUDA, not "programming".
+        ("CUDA kernel programming", ["CUDA"]),
         # The end of a hyphenated name, unless a count of it.
         ("llama-cpp and Triton", []),
         ("non-NLP tasks", []),

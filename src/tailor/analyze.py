@@ -215,7 +215,14 @@ CONSTRAINTS: list[tuple[str, re.Pattern[str]]] = [
             r" clearance|clearance (required|level|eligib)|(obtain|hold|maintain)( an?)? clearance"
             r"|\bts/sci\b|polygraph",
         ),
-        ("onsite", r"\bon[- ]?site\b|in[- ]office|in the office|\bhybrid\b|relocat"),
+        # Hybrid work, not "hybrid search" or "hybrid cloud".
+        (
+            "onsite",
+            r"\bon[- ]?site\b|in[- ]office|in the office|relocat|\bhybrid\b(?![- ](?:search"
+            r"|cloud|retrieval|architectures?|systems?|vehicles?|apps?|approach|methods?|ranking"
+            r"|recommend|algorithms?|quantum|neural|infrastructure|deployments?|integration"
+            r"|solutions?|models|engines?|networks?|storage|computing|data\b|ai\b|ml\b|rag\b))",
+        ),
         ("location", r"must (be|reside|live) (located |based )?in|based in|within commuting"),
     ]
 ]

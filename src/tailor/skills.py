@@ -28,6 +28,11 @@ PERCEIVERS = {
     "employee", "risk", "price", "value", "their", "his", "her", "people's", "patient",
 }  # fmt: skip
 # Words before a name that give it its other meaning ("send your CV").
+# What follows "core ML" when it means the basics of machine learning.
+ML_BASICS = {
+    "tooling", "tools", "skills", "concepts", "fundamentals", "knowledge", "libraries",
+    "techniques", "methods", "principles", "algorithms", "models", "stack", "competencies",
+}  # fmt: skip
 GUARD_BEFORE: dict[str, set[str]] = {
     "CV": {"your", "a", "the", "our", "send", "submit", "upload", "attach", "updated", "my"},
     "Excel": {"to", "will", "you", "who", "must", "should", "can"},
@@ -49,6 +54,9 @@ GUARD_BEFORE: dict[str, set[str]] = {
     "probability": {"success", "failure", "win", "conversion", "click", "default"},
     # "into existing data structures": a company's data stores, not the CS topic.
     "data structure": {"existing", "our", "their", "its", "legacy", "internal"},
+    # "core ML tooling such as scikit-learn": the basics of ML, not Apple's Core ML.
+    "core ML": set(),
+    "core ml": set(),
     # "network communication", "customer and prospect communications": a system's or a
     # marketing team's, not a person's skill.
     "communication": {
@@ -72,6 +80,8 @@ GUARD_AFTER: dict[str, set[str]] = {
     "open source": {"data", "dataset", "datasets", "intelligence"},
     # "2M+ monthly API requests", "optimized API calls": using an API, not building one.
     "API": {"request", "requests", "call", "calls", "gateway", "key", "keys", "limits", "usage"},
+    "core ML": ML_BASICS,
+    "core ml": ML_BASICS,
 }  # fmt: skip
 COUNT_PREFIXES = {"multi", "single", "dual", "quad", "many", "cross", "inter", "intra"}
 # US state codes: "Boston, MA" is a place, not a Master of Arts; "AZ, CA, CO" a list of states.
