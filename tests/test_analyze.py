@@ -148,6 +148,24 @@ def test_knockouts_not_fooled_by_everyday_words() -> None:
     assert [fact.kind for fact in hybrid.knockouts] == ["onsite"]
 
 
+def test_skills_joined_by_or_are_alternatives_unless_asked_on_their_own() -> None:
+    posting = analyze_posting(
+        "Platform Engineer\n\nRequirements\n"
+        "- Infrastructure as code with Terraform, Ansible, or Pulumi\n"
+        "- BS in Computer Science, Electrical Engineering or a related field\n"
+        "- Strong Python or Java\n"
+        "- Docker and Kubernetes\n"
+        "- You will write Python every day\n"
+    )
+    alternatives = {k.canonical: k.alternatives for k in posting.keywords}
+    assert alternatives["Terraform"] == ["Ansible", "Pulumi"]
+    assert alternatives["Pulumi"] == ["Ansible", "Terraform"]
+    assert alternatives["electrical engineering"] == ["computer science"]  # "or a related field"
+    assert alternatives["Java"] == ["Python"]
+    assert alternatives["Python"] == []  # asked for on its own too
+    assert alternatives["Docker"] == alternatives["Kubernetes"] == []  # "and" asks for each
+
+
 def test_markdown_link_text_counts_in_a_posting() -> None:
     posting = analyze_posting(
         "ML Engineer\n\nRequirements\n- Knowledge of [computer vision](https://x.org/cv)\n"

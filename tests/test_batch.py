@@ -60,19 +60,21 @@ def test_a_gap_the_cv_names_a_kind_of_says_so(tmp_path: Path) -> None:
     cv.parent.mkdir()
     cv.write_text(
         "# Ada\n\n## Experience\n\n### Engineer, Acme\n\n2020 - 2023\n\n"
-        "- Trained detectors in PyTorch.\n",
+        "- Trained detectors in PyTorch and wrote Terraform modules.\n",
         encoding="utf-8",
     )
     postings = tmp_path / "postings"
     postings.mkdir()
     for name in ("a", "b"):
         (postings / f"{name}.txt").write_text(
-            "ML Engineer\n\nRequirements\n- A deep learning framework\n- Kubernetes\n",
+            "ML Engineer\n\nRequirements\n- A deep learning framework\n- Kubernetes\n"
+            "- Terraform or Ansible\n",
             encoding="utf-8",
         )
     tally = GapTally()
     list(rank_postings(load_profile(cv), posting_paths([postings]), gaps=tally))
     gaps = {gap.term: gap for gap in tally.top()}
+    assert "Kubernetes" in gaps and "Ansible" not in gaps  # "Terraform or Ansible": met
     assert gaps["deep learning framework"].kind_named == "PyTorch"
     assert gaps["Kubernetes"].kind_named is None
     result = runner.invoke(app, ["rank", str(postings), "--profile", str(cv)])

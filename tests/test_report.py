@@ -615,6 +615,41 @@ def test_result_json_follows_the_schema(vision: Tailored) -> None:
     assert all("description" in field for field in described.values())
 
 
+def test_an_ask_met_by_an_alternative_is_no_gap() -> None:
+    from tailor.batch import index_row
+    from tailor.parse import parse_profile_text
+
+    master = parse_profile_text(
+        "JANE DOE\njane@example.com\n\nEXPERIENCE\n\nPlatform Engineer\nAcme\n2020 - 2023\n\n"
+        "- Wrote Terraform modules for 40 services in Python.\n"
+    )
+    posting = analyze_posting(
+        "Platform Engineer\n\nRequirements:\n- Terraform, Ansible or Pulumi\n- Python or Java\n"
+        "- Kubernetes\n"
+    )
+    tailored = tailor(master, posting)
+    keywords = {k.canonical: k for k in tailored.result.keywords}
+    assert keywords["Ansible"].status == "missing"  # a screen for "Ansible" still misses it
+    assert keywords["Ansible"].alternative_shown == "Terraform"
+    assert keywords["Java"].alternative_shown == "Python"
+    assert keywords["Kubernetes"].alternative_shown is None
+    report = render_report_markdown(tailored)
+    missing = report.split("## Missing from the master CV (1)", 1)[1].split("## Why", 1)[0]
+    assert (
+        "met by the one you show: Java (you show Python); Ansible, Pulumi (you show Terraform)"
+        in (" ".join(missing.split()))
+    )
+    assert "| Kubernetes |" in missing and "| Ansible |" not in missing
+    terminal = " ".join(render_text(report_summary(tailored.result), width=200).split())
+    assert (
+        "met by an alternative (3) Java (you show Python), Ansible, Pulumi (you show Terraform)"
+        in (terminal)
+    )
+    assert "missing (1) Kubernetes" in terminal
+    assert "met by Terraform, which the posting takes in its place" in render_report_html(tailored)
+    assert index_row("platform", tailored.result).missing_required == ["Kubernetes"]
+
+
 def test_a_keyword_shown_only_as_a_kind_of_it_gets_a_wording_warning() -> None:
     from tailor.parse import parse_profile_text
 

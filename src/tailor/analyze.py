@@ -201,6 +201,11 @@ DEGREE = re.compile(
     r"|powerpoint|azure))|bachelor'?s?|b\.?s\.?c?\b|b\.?a\.?\b|m\.?eng|b\.?eng|degree)\b",
     re.IGNORECASE,
 )
+# What may join the members of one list of skills, and what may follow its last member after
+# "or": "Computer Science, Electrical Engineering or a related field".
+LIST_JOINS = frozenset({",", "or", "and"})
+JOIN_WORDS = re.compile(r"\w+|[^\w\s]")
+OR_SIMILAR = frozenset({"a", "an", "another", "other", "similar", "equivalent", "related", "any"})
 YEARS_CONTEXT = re.compile(r"experience|industry|professional|working")
 DEGREE_CONTEXT = re.compile(r"degree|ph\.?d|master|bachelor|b\.?s|m\.?s")
 # Searched in lower-cased text, like the cue patterns above.
@@ -249,6 +254,8 @@ class Tally:
     evidence: str = ""
     order: int = 0
     listed: bool = False
+    partners: set[str] = field(default_factory=set)  # skills asked as its alternatives
+    alone: bool = False  # asked for on its own somewhere, not only as one of alternatives
 
 
 def counted_units(posting: Posting) -> list[tuple[str, PostingSectionKind]]:
@@ -373,6 +380,7 @@ def analyze_posting(text: str, *, source: str | None = None) -> Posting:
         # after the words it abbreviates adds no outside term of its own. No keyword, outside
         # term or pair comes of them.
         teams = team_lists(doc)
+        kept: list[SkillMatch] = []
         quiet = quiet_ranges(doc, posting.company, unheaded=kind == "other")
         for start, end in teams + quiet + abbreviations(span_text(doc[:])):
             covered.update(range(start, end))
@@ -407,6 +415,12 @@ def analyze_posting(text: str, *, source: str | None = None) -> Posting:
                     order=order,
                 )
             record(tally, spelling, match.sentence, preferred=preferred, weight=section_weight)
+            kept.append(match)
+        partners = alternatives(doc, kept)
+        for match in kept:
+            tally = tallies[match.skill.name]
+            tally.partners |= partners.get(match.start, set())
+            tally.alone = tally.alone or match.start not in partners
         if kind == "title":
             continue
         for sentence in doc.sents:
@@ -775,6 +789,42 @@ def heads_a_skill(match: SkillMatch, ends: set[int]) -> bool:
     return match.skill.name in HEAD_SKILLS and (match.start - 1 in ends or match.start in ends)
 
 
+def alternatives(doc: Doc, matches: list[SkillMatch]) -> dict[int, set[str]]:
+    """Gives, by a match's first character, the other skills a line asks for in its place:
+    members of one list joined by "or" ("Python or Java", "Terraform, Ansible, or Pulumi",
+    "Computer Science, Electrical Engineering or a related field"). A list with "and" asks for
+    each.
+    """
+    text = span_text(doc[:])
+    ordered = sorted(matches, key=lambda match: match.start)
+    runs: list[list[SkillMatch]] = []
+    joins: list[set[str]] = []
+    for previous, match in zip([None, *ordered], ordered, strict=False):
+        between = (
+            set(JOIN_WORDS.findall(text[previous.end : match.start].lower()))
+            if previous is not None
+            and previous.end <= match.start
+            and previous.sentence == match.sentence
+            else None
+        )
+        if between and between <= LIST_JOINS:
+            runs[-1].append(match)
+            joins[-1] |= between
+        else:
+            runs.append([match])
+            joins.append(set())
+    found: dict[int, set[str]] = {}
+    for run, joined in zip(runs, joins, strict=True):
+        names = {match.skill.name for match in run}
+        if len(names) < 2 or "and" in joined:
+            continue
+        after = JOIN_WORDS.findall(text[run[-1].end : run[-1].end + 40].lower())[:2]
+        if "or" in joined or (after[:1] == ["or"] and after[1:] and after[1] in OR_SIMILAR):
+            for match in run:
+                found[match.start] = names - {match.skill.name}
+    return found
+
+
 def record(
     tally: Tally, spelling: str | None, sentence: str, *, preferred: bool, weight: float
 ) -> None:
@@ -819,6 +869,7 @@ def to_keyword(tally: Tally, top: float) -> Keyword:
         count=tally.count,
         evidence=tally.evidence,
         broader=tally.broader,
+        alternatives=[] if tally.alone else sorted(tally.partners),
     )
 
 

@@ -12,7 +12,7 @@ from pydantic import Field
 
 from tailor.errors import TailorError
 from tailor.load import MAX_BYTES
-from tailor.model import Model, Posting, Profile, Result
+from tailor.model import Keyword, Model, Posting, Profile, Result
 
 PARALLEL_FROM = 64  # below this, starting workers costs more than it saves
 CHUNK = 16
@@ -104,6 +104,13 @@ class Matcher:
             return f" {canonical} " in self.lemma_text
         return canonical in self.skills
 
+    def lacks(self, keyword: Keyword) -> bool:
+        """Tells whether the keyword is a gap: the CV shows neither it nor an alternative the
+        posting takes in its place ("Python or Java")."""
+        return not self.shows(keyword.canonical, keyword.category) and not any(
+            name in self.skills for name in keyword.alternatives
+        )
+
 
 def fit_posting(matcher: Matcher, posting: Posting, *, top_missing: int = 5) -> PostingFit:
     """Gives the fit of the master CV to one analysed posting."""
@@ -113,7 +120,7 @@ def fit_posting(matcher: Matcher, posting: Posting, *, top_missing: int = 5) -> 
     required = [
         yes for k, yes in zip(posting.keywords, shown, strict=True) if k.importance == "required"
     ]
-    missing = [k.term for k, yes in zip(posting.keywords, shown, strict=True) if not yes]
+    missing = [k.term for k in posting.keywords if matcher.lacks(k)]
     return PostingFit(
         source=posting.source or "",
         title=posting.title,
@@ -186,7 +193,7 @@ def assess(
             None if k.category == "phrase" else matcher.kinds.get(k.canonical),
         )
         for k in posting.keywords
-        if k.kind != "soft" and not matcher.shows(k.canonical, k.category)
+        if k.kind != "soft" and matcher.lacks(k)
     ]
     return fit_posting(matcher, posting), missing
 
@@ -294,14 +301,17 @@ def index_row(folder: str, result: Result) -> IndexRow:
         company=result.posting.company,
         master=result.score.master,
         tailored=result.score.tailored,
-        # Gaps first; then keywords the CV names only by a kind of them (a gap of wording).
+        # Gaps first; then keywords the CV names only by a kind of them (a gap of wording). An
+        # ask met by an alternative the posting takes ("Python or Java") is no gap.
         missing_required=[
             f"{k.term} (you name “{k.kind_named}”)" if k.kind_named else k.term
             for k in sorted(
                 (
                     k
                     for k in result.keywords
-                    if k.status == "missing" and k.importance == "required"
+                    if k.status == "missing"
+                    and k.importance == "required"
+                    and not k.alternative_shown
                 ),
                 key=lambda k: k.kind_named is not None,
             )

@@ -190,6 +190,12 @@ class Keyword(Model):
     count: int = Field(description="How often the posting uses it (any spelling).")
     evidence: str = Field(description="The posting sentence it came from.")
     broader: list[str] = Field(default=[], description="Broader taxonomy terms, nearest first.")
+    alternatives: list[str] = Field(
+        default=[],
+        description="The canonical names of keywords the posting takes in its place wherever it "
+        "asks for it ('Python or Java', 'Terraform, Ansible or Pulumi'); empty if it is asked "
+        "for on its own anywhere.",
+    )
 
 
 class KnockOut(Model):
@@ -299,6 +305,12 @@ class KeywordCoverage(Model):
         description="For a keyword not on the résumé: a kind of it that the résumé, else the "
         "master CV, names (YOLO for object detection). A reader sees the keyword in it; a "
         "screen that looks for the keyword's words does not, so the status stays as it is.",
+    )
+    alternative_shown: str | None = Field(
+        default=None,
+        description="For a keyword the master CV lacks: a keyword the posting takes in its "
+        "place ('Python or Java') that the résumé, else the master CV, shows. The ask is met; "
+        "the status stays missing, as a screen for this keyword's words still misses it.",
     )
     posting_count: int = Field(description="How often the posting uses it (any spelling).")
     resume_count: int = Field(description="Occurrences on the tailored résumé.")

@@ -369,7 +369,27 @@ def coverage(
                 else [],
             )
         )
-    return score_of(result, total), result
+    return score_of(result, total), with_alternatives(keywords, result)
+
+
+def with_alternatives(
+    keywords: Sequence[Keyword], coverage: list[KeywordCoverage]
+) -> list[KeywordCoverage]:
+    """Gives the coverage with, for each missing keyword, the alternative the posting takes
+    in its place that the résumé shows (else the master CV), if any."""
+    by_canonical = {k.canonical: c for k, c in zip(keywords, coverage, strict=True)}
+    result = []
+    for keyword, covered in zip(keywords, coverage, strict=True):
+        shown = [
+            by_canonical[name]
+            for name in keyword.alternatives
+            if name in by_canonical and by_canonical[name].status != "missing"
+        ]
+        if covered.status == "missing" and shown:
+            best = min(shown, key=lambda other: other.status != "covered")
+            covered = covered.model_copy(update={"alternative_shown": best.term})
+        result.append(covered)
+    return result
 
 
 def kinds_shown(keywords: Sequence[Keyword], lines: list[str]) -> list[str | None]:

@@ -10,7 +10,7 @@ if TYPE_CHECKING:
     from rich.console import Console, RenderableType
 
     from tailor.batch import Gap, PostingFit
-    from tailor.model import Profile, Result
+    from tailor.model import KeywordCoverage, Profile, Result
 
 
 def profile_tree(profile: Profile) -> str:
@@ -81,6 +81,19 @@ STATE_STYLE = {
 TERMS_SHOWN = 10
 
 
+def alternatives_met(keywords: list[KeywordCoverage]) -> list[str]:
+    """Gives missing keywords grouped by the alternative the CV shows in their place: "DevOps,
+    data engineering (you show machine learning)"."""
+    groups: dict[str, list[str]] = {}
+    for keyword in keywords:
+        groups.setdefault(keyword.alternative_shown or "", []).append(keyword.term)
+    # In the order of what is shown, as report.md groups them.
+    return [
+        f"{', '.join(terms)} (you show {shown})"
+        for shown, terms in sorted(groups.items(), key=lambda group: group[0].lower())
+    ]
+
+
 def report_summary(result: Result) -> RenderableType:
     """Gives the compact terminal view of a result: scores by group, keywords by state,
     knock-out facts and recruiter checks, as rich tables."""
@@ -120,8 +133,11 @@ def report_summary(result: Result) -> RenderableType:
         state: [k for k in result.keywords if k.state == state]
         for state in ("literal", "alias", "available", "missing")
     }
-    # A missing keyword the CV names a kind of is a gap of wording, not of experience.
-    kinds = [k for k in by_state["missing"] if k.kind_named]
+    # A missing keyword met by an alternative the posting takes ("Python or Java") is no gap;
+    # one the CV names a kind of is a gap of wording, not of experience.
+    others = [k for k in by_state["missing"] if k.alternative_shown]
+    kinds = [k for k in by_state["missing"] if k.kind_named and not k.alternative_shown]
+    met = alternatives_met(others)
     rows = [
         ("covered", "literal", [k.term for k in by_state["literal"]]),
         (
@@ -130,6 +146,7 @@ def report_summary(result: Result) -> RenderableType:
             [f"{k.term} as “{k.resume_spelling}”" for k in by_state["alias"]],
         ),
         ("a kind of it", "alias", [f"{k.term} as “{k.kind_named}”" for k in kinds]),
+        ("met by an alternative", "literal", met),
         (
             "in the CV, not on the page",
             "available",
@@ -138,7 +155,11 @@ def report_summary(result: Result) -> RenderableType:
                 for k in by_state["available"]
             ],
         ),
-        ("missing", "missing", [k.term for k in by_state["missing"] if not k.kind_named]),
+        (
+            "missing",
+            "missing",
+            [k.term for k in by_state["missing"] if not (k.kind_named or k.alternative_shown)],
+        ),
     ]
     for label, style, terms in rows:
         if not terms and label not in {"covered", "missing"}:
@@ -146,7 +167,8 @@ def report_summary(result: Result) -> RenderableType:
         shown = ", ".join(terms[:TERMS_SHOWN]) or "-"
         if len(terms) > TERMS_SHOWN:
             shown += f" (+{len(terms) - TERMS_SHOWN} more)"
-        keywords.add_row(Text(f"{label} ({len(terms)})", style=STATE_STYLE[style]), shown)
+        count = len(others) if terms is met else len(terms)  # keywords, not their groups
+        keywords.add_row(Text(f"{label} ({count})", style=STATE_STYLE[style]), shown)
     parts.append(keywords)
 
     if result.knockouts:

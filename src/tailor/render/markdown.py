@@ -192,9 +192,19 @@ def report_context(tailored: Tailored) -> dict[str, Any]:
             for state in ("literal", "alias", "available", "missing")
         },
         "wording": [k for k in keywords if k.wording],
-        # Missing outright, and missing in the posting's words only: the CV names a kind of it.
-        "missing": [k for k in keywords if k.status == "missing" and not k.kind_named],
-        "kind_named": [k for k in keywords if k.status == "missing" and k.kind_named],
+        # Missing outright; met by an alternative the posting takes ("Python or Java"); and
+        # missing in the posting's words only, as the CV names a kind of it.
+        "missing": [
+            k
+            for k in keywords
+            if k.status == "missing" and not (k.kind_named or k.alternative_shown)
+        ],
+        "alternative_shown": [k for k in keywords if k.status == "missing" and k.alternative_shown],
+        "kind_named": [
+            k
+            for k in keywords
+            if k.status == "missing" and k.kind_named and not k.alternative_shown
+        ],
         "items": {item.id: item for item in result.items},
         "selected": [item for item in result.items if item.selected],
         "dropped": [item for item in result.items if not item.selected],
