@@ -166,6 +166,23 @@ def test_skills_joined_by_or_are_alternatives_unless_asked_on_their_own() -> Non
     assert alternatives["Docker"] == alternatives["Kubernetes"] == []  # "and" asks for each
 
 
+def test_boasts_reading_tips_and_offers_ask_for_nothing() -> None:
+    posting = analyze_posting(
+        "ML Engineer\n\nAbout the role\n"
+        "With 320K+ stars on GitHub, thousands of teams run our library.\n"
+        "You will optimise transformer models in PyTorch. As additional material, you may want "
+        "to take a look at the recent announcement about the collaboration with GraphCore on "
+        "IPUs.\n\n"
+        "**Our offer – professional development, personal growth**\n\n"
+        "* Private healthcare and insurance\n* Multisport card\n"
+    )
+    terms = {k.term for k in posting.keywords}
+    assert {"PyTorch", "transformer models"} <= terms
+    assert not terms & {"GitHub", "GraphCore", "IPUs", "collaboration", "insurance", "healthcare"}
+    asked = analyze_posting("ML Engineer\n\nRequirements\n- Contributions on GitHub\n")
+    assert "GitHub" in {k.term for k in asked.keywords}
+
+
 def test_markdown_link_text_counts_in_a_posting() -> None:
     posting = analyze_posting(
         "ML Engineer\n\nRequirements\n- Knowledge of [computer vision](https://x.org/cv)\n"

@@ -107,6 +107,14 @@ OFFERED = re.compile(
     r"|comprises))\b([^.;]{1,200})",
     re.I,
 )
+# What the posting suggests reading ("you may want to take a look at the recent announcement
+# about the collaboration with GraphCore on IPUs"): no ask.
+READING = re.compile(
+    r"\b(?:(?:take|have) a look at|check out|read more about|learn more about)\b([^.;]{1,200})",
+    re.I,
+)
+# A company's boast of its popularity ("320K+ stars on GitHub"): no tool asked for.
+BOAST = re.compile(r"\bstars on ([A-Z]\w+)|\b([A-Z]\w+) stars\b")
 # A list item that can only finish the one before: "is a plus", "and unsupervised learning".
 LIST_ITEM_GOES_ON = re.compile(r"(?:is|are|would be|will be|and|or)\b(?! [A-Z])")
 ACRONYM_IN_PARENTHESES = re.compile(r"\(([A-Z][A-Za-z0-9]{1,7})\)")
@@ -487,9 +495,9 @@ def company_names(company: str) -> tuple[tuple[str, ...], re.Pattern[str]]:
 
 def quiet_ranges(doc: Doc, company: str | None, *, unheaded: bool) -> list[tuple[int, int]]:
     """Gives the character ranges of a line that ask nothing of the candidate: the company
-    naming itself, the customers or investors it names, what the job offers, what the job is
-    not, and the company speaking of itself (company_talk). Cheap substring tests first: most
-    lines have none of these."""
+    naming itself, the customers or investors it names, its boasts, what the job offers, what
+    it suggests reading, what the job is not, and the company speaking of itself
+    (company_talk). Cheap substring tests first: most lines have none of these."""
     text = span_text(doc[:])  # the kept text: Doc.text joins the tokens anew each time
     lowered = text.lower()
     found = names_of(company, text)
@@ -499,6 +507,10 @@ def quiet_ranges(doc: Doc, company: str | None, *, unheaded: bool) -> list[tuple
         found += [match.span(1) for match in ORGANIZATIONS.finditer(text)]
     if "opportunit" in lowered or "exposure" in lowered or "team" in lowered:
         found += [match.span(1) for match in OFFERED.finditer(text)]
+    if "stars" in lowered:
+        found += [match.span(match.lastindex or 0) for match in BOAST.finditer(text)]
+    if any(cue in lowered for cue in ("look at", "check out", "more about")):
+        found += [match.span(1) for match in READING.finditer(text)]
     if any(cue in lowered for cue in (" not a", "n't a", " no a")) and any(
         word in lowered for word in ("position", "role", "job")
     ):

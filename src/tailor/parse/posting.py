@@ -53,7 +53,8 @@ SECTION_PATTERNS: list[tuple[str, PostingSectionKind]] = [
      r"|extra credit|stand out|love to see|additional points|points for", "preferred"),
     (r"equal (employment )?opportunit|\beeo\b|diversity|accommodation|privacy|disclaimer"
      r"|e-verify|legal|inclusion|non-discrimination", "legal"),
-    (r"benefit|perks|what we offer|we offer|compensation|salary|pay range|why join|why you'll"
+    (r"benefit|perks|what we offer|we offer|our offer|compensation|salary|pay range|why join"
+     r"|why you'll"
      r"|^why [a-z0-9&.'-]+\??$"
      r"|what's in it|rewards|total rewards|you can expect|what we have for you", "benefits"),
     (r"requirement|qualifications?|apply if|good fit|great fit|right fit"
