@@ -199,6 +199,7 @@ def test_us_state_codes_after_a_place_are_places_not_degrees() -> None:
         ("models shipped with Core ML on iOS", ["Core ML", "iOS development"]),
         # The longer name holds the generic word: CUDA kernels are CUDA, not "programming".
         ("CUDA kernel programming", ["CUDA"]),
+        ("GPU scheduling", ["distributed scheduling"]),  # a cluster's, not a calendar's
         # The end of a hyphenated name, unless a count of it.
         ("llama-cpp and Triton", []),
         ("non-NLP tasks", []),
