@@ -309,12 +309,22 @@ def test_degrees_take_the_lowest_accepted_and_know_a_plus() -> None:
     either = KnockOut(kind="degree", text="BS or MS in Computer Science", value="BS")
     phd = KnockOut(kind="degree", text="A PhD is a plus but not required", value="PhD")
     masters = KnockOut(kind="degree", text="Master's degree in a related field", value="Master's")
-    checks = check_knockouts(posting_with(either, phd, masters), profile)
+    published = KnockOut(
+        kind="degree",
+        text="A PhD in computer vision, or publications at CVPR, ICCV or similar venues, is a "
+        "plus but not required",
+        value="PhD",
+    )
+    checks = check_knockouts(posting_with(either, phd, masters, published), profile)
     assert [(c.asked, c.verdict, c.required) for c in checks] == [
         ("a bachelor's", "meets", True),
         ("a doctorate (a plus)", "short", False),
         ("a master's", "meets", True),
+        ("a doctorate (a plus)", "check", False),  # publications may stand in for it
     ]
+    assert '"publications at CVPR"' in checks[3].note
+    field = KnockOut(kind="degree", text="A PhD in Physics or a related field", value="PhD")
+    assert check_knockouts(posting_with(field), profile)[0].verdict == "short"
     assert checks[0].shown == "M.Eng, Computer Technology; B.S, Computer Science"
     (unknown,) = check_knockouts(posting_with(either), cv())
     assert unknown.verdict == "unknown"
@@ -554,7 +564,7 @@ def test_terminal_summary(vision: Tailored) -> None:
     text = render_text(report_summary(vision.result), width=100)
     for expected in (
         "match score", "overall", "hard skills", "covered (", "other wording (", "“CNN”",
-        "missing (", "knock-out", "short", "recruiter check", "Measurable results",
+        "missing (", "knock-out", "a doctorate (a plus)", "recruiter check", "Measurable results",
     ):  # fmt: skip
         assert expected in text, expected
     assert text == render_text(report_summary(vision.result), width=100)

@@ -89,6 +89,13 @@ DEGREE_LEVELS: list[tuple[int, str, re.Pattern[str]]] = [
     ),
 ]
 ANY_DEGREE = re.compile(r"\bdegree\b", re.I)
+# What a posting takes in place of a degree: "or equivalent practical experience", "or
+# publications at CVPR, ICCV, ECCV or similar venues".
+# Not "or a related field": that is another field, not something in place of the degree.
+DEGREE_ALTERNATIVE = re.compile(
+    r"\bor (?:an? )?([^.;,()]*?\b(?:experience|publications?|track record|portfolio)\b[^.;,()]*)",
+    re.I,
+)
 # A number that is a result: 98%, 10x, 300 fps, $2M, a team of 7; not a year nor part of a name.
 NUMBER = re.compile(
     r"(?<![\w.+#/-])[$€£]?\d+(?:[.,]\d+)*(?:\s?(?:%|x|×|k|K|M|B|\+))?(?![\w])|\d+(?:\.\d+)?%"
@@ -651,6 +658,13 @@ def check_degree(fact: KnockOut, profile: Profile, *, required: bool) -> KnockOu
         verdict = "short"
         asks = "asks for" if required else "would like"
         note = f"The posting {asks} {wanted[1]}; your highest degree is below it."
+        if alternative := DEGREE_ALTERNATIVE.search(fact.text):
+            # The posting takes something else in its place: only the job seeker can judge it.
+            verdict = "check"
+            note = (
+                f'The posting {asks} {wanted[1]} or "{alternative.group(1)}"; your highest '
+                "degree is below it: show the alternative if you have it."
+            )
     return KnockOutCheck(**base, asked=asked, shown=shown, verdict=verdict, note=note)
 
 
