@@ -166,6 +166,18 @@ def test_skills_joined_by_or_are_alternatives_unless_asked_on_their_own() -> Non
     assert alternatives["Docker"] == alternatives["Kubernetes"] == []  # "and" asks for each
 
 
+def test_a_must_in_the_perks_is_a_knockout_fact() -> None:
+    posting = analyze_posting(
+        "Vision Engineer\n\nRequirements\n- 3+ years of Python experience\n\n"
+        "Benefits & Perks:\n- Health insurance\n- Visa sponsorship is available for the "
+        "right person\n\n**Note:** This position does not offer relocation assistance. "
+        "Candidates must possess a valid EU visa and be based in Portugal.\n"
+    )
+    facts = [(fact.kind, fact.text) for fact in posting.knockouts]
+    must = "Candidates must possess a valid EU visa and be based in Portugal."
+    assert facts == [("years", "3+ years of Python experience"), ("visa", must), ("location", must)]
+
+
 def test_boasts_reading_tips_and_offers_ask_for_nothing() -> None:
     posting = analyze_posting(
         "ML Engineer\n\nAbout the role\n"

@@ -214,6 +214,10 @@ DEGREE = re.compile(
 LIST_JOINS = frozenset({",", "or", "and"})
 JOIN_WORDS = re.compile(r"\w+|[^\w\s]")
 OR_SIMILAR = frozenset({"a", "an", "another", "other", "similar", "equivalent", "related", "any"})
+# A sentence that states what a candidate must be or have.
+STATED_MUST = re.compile(
+    r"\b(?:candidates?|applicants?|you) must (?:be|have|possess|hold|live|reside)"
+)
 YEARS_CONTEXT = re.compile(r"experience|industry|professional|working")
 DEGREE_CONTEXT = re.compile(r"degree|ph\.?d|master|bachelor|b\.?s|m\.?s")
 # Searched in lower-cased text, like the cue patterns above.
@@ -469,7 +473,23 @@ def analyze_posting(text: str, *, source: str | None = None) -> Posting:
     top = max(map(raw_weight, tallies.values()), default=1.0) or 1.0
     keywords = [to_keyword(tally, top) for tally in tallies.values()]
     keywords.sort(key=lambda keyword: (-keyword.weight, tallies_order(tallies, keyword)))
-    return posting.model_copy(update={"keywords": keywords, "knockouts": find_knockouts(units)})
+    return posting.model_copy(
+        update={"keywords": keywords, "knockouts": find_knockouts(units + stated_musts(posting))}
+    )
+
+
+def stated_musts(posting: Posting) -> list[tuple[str, PostingSectionKind]]:
+    """Gives the sentences of uncounted sections (the company's profile, benefits, how to
+    apply) that state a must: a note at the end of the perks, "Candidates must possess a valid
+    EU visa and be based in Portugal", is a knock-out fact all the same."""
+    return [
+        (sentence, section.kind)
+        for section in posting.sections
+        if section.kind in BOILERPLATE - {"legal"} and "must" in section.text
+        for line in section.text.split("\n")
+        for sentence in SENTENCE_BREAK.split(line)
+        if STATED_MUST.search(sentence.lower())
+    ]
 
 
 def names_of(company: str | None, text: str) -> list[tuple[int, int]]:
