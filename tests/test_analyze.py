@@ -193,6 +193,9 @@ def test_boasts_reading_tips_and_offers_ask_for_nothing() -> None:
     assert not terms & {"GitHub", "GraphCore", "IPUs", "collaboration", "insurance", "healthcare"}
     asked = analyze_posting("ML Engineer\n\nRequirements\n- Contributions on GitHub\n")
     assert "GitHub" in {k.term for k in asked.keywords}
+    # A label naming the company's team names no skill.
+    team = analyze_posting("Vision Engineer\n\nDescription\n\n**Algorithms Team:**\n\nWe ship.\n")
+    assert "algorithms" not in {k.canonical for k in team.keywords}
 
 
 def test_markdown_link_text_counts_in_a_posting() -> None:

@@ -113,6 +113,10 @@ READING = re.compile(
     r"\b(?:(?:take|have) a look at|check out|read more about|learn more about)\b([^.;]{1,200})",
     re.I,
 )
+# A label naming the company's team ("**Algorithms Team:**"): no skill asked for.
+TEAM_LABEL = re.compile(
+    r"^[*_\s]*(?:our |the )?[A-Za-z][\w &/+-]{0,40}? teams?[*_\s]*:[*_\s]*$", re.I
+)
 # A company's boast of its popularity ("320K+ stars on GitHub"): no tool asked for.
 BOAST = re.compile(r"\bstars on ([A-Z]\w+)|\b([A-Z]\w+) stars\b")
 # A list item that can only finish the one before: "is a plus", "and unsupervised learning".
@@ -515,9 +519,9 @@ def company_names(company: str) -> tuple[tuple[str, ...], re.Pattern[str]]:
 
 def quiet_ranges(doc: Doc, company: str | None, *, unheaded: bool) -> list[tuple[int, int]]:
     """Gives the character ranges of a line that ask nothing of the candidate: the company
-    naming itself, the customers or investors it names, its boasts, what the job offers, what
-    it suggests reading, what the job is not, and the company speaking of itself
-    (company_talk). Cheap substring tests first: most lines have none of these."""
+    naming itself, its team's label, the customers or investors it names, its boasts, what the
+    job offers, what it suggests reading, what the job is not, and the company speaking of
+    itself (company_talk). Cheap substring tests first: most lines have none of these."""
     text = span_text(doc[:])  # the kept text: Doc.text joins the tokens anew each time
     lowered = text.lower()
     found = names_of(company, text)
@@ -527,6 +531,8 @@ def quiet_ranges(doc: Doc, company: str | None, *, unheaded: bool) -> list[tuple
         found += [match.span(1) for match in ORGANIZATIONS.finditer(text)]
     if "opportunit" in lowered or "exposure" in lowered or "team" in lowered:
         found += [match.span(1) for match in OFFERED.finditer(text)]
+    if "team" in lowered and ":" in text and TEAM_LABEL.match(text):
+        found.append((0, len(text)))
     if "stars" in lowered:
         found += [match.span(match.lastindex or 0) for match in BOAST.finditer(text)]
     if any(cue in lowered for cue in ("look at", "check out", "more about")):
