@@ -183,6 +183,22 @@ def test_a_kind_of_an_umbrella_field_earns_related_credit_only(bullet: str, aske
     assert item.parts.related > 0
 
 
+def test_a_kind_two_steps_down_shows_the_postings_main_field_only() -> None:
+    # YOLO is an object detection method, object detection a computer vision task: a bullet on
+    # YOLO shows the main field of a vision posting, but covers not its words and shows no
+    # minor keyword two steps up.
+    profile = one_job(
+        "Acme", "Engineer", "2020 - Present",
+        "Trained YOLO detectors for leak inspection.", "Organised the team offsite.",
+    )  # fmt: skip
+    vision = rank_items(profile, posting(["Computer vision research", "Docker"]))
+    shown = find(vision, "YOLO")
+    assert "Computer vision (via YOLO)" in shown.matched
+    assert shown.parts.keywords > 0 and shown.covers == []
+    platform = rank_items(profile, posting(["Kubernetes", "Docker"], ["Computer vision"]))
+    assert find(platform, "YOLO").parts.keywords == 0
+
+
 def test_algorithms_after_a_skill_is_its_head_noun_in_a_cv_too() -> None:
     # As in postings: "NLP algorithms" shows NLP; the head noun claims no algorithms knowledge.
     profile = one_job(

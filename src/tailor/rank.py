@@ -4,8 +4,9 @@ score = 0.30 TF-IDF + 0.30 keywords + 0.15 related + 0.05 topic + 0.15 context +
 each part in [0, 1]. TF-IDF is cosine similarity of lemma 1-2 grams plus taxonomy concepts;
 keywords, related and context saturate as 1 - exp(-sum of the posting weights they show). An
 item shows a keyword when it names it or a kind of it one step down the taxonomy (YOLO shows
-object detection; not for the umbrella fields AI and software engineering); terms further away
-earn related credit.
+object detection; not for the umbrella fields AI and software engineering), and the posting's
+main field through a kind two steps down, at less weight (YOLO for computer vision); terms
+further away earn related credit.
 """
 
 from __future__ import annotations
@@ -38,6 +39,10 @@ DECAY = 0.6  # credit kept per step up the taxonomy
 MAX_STEPS = 3
 SUBSTITUTES = {"tool", "language"}
 PARTIAL = 0.5  # a keyword whose distinctive words the item shows, not the whole term
+LEAD_WEIGHT = (
+    0.9  # the posting's leading keywords: its main field (weights are relative to the top)
+)
+LEAD_KIND = 0.3  # share of a leading keyword's weight for a kind of it two steps down
 GENERIC_WORDS = {
     "system", "systems", "model", "models", "method", "data", "solution", "development",
     "design", "skill", "experience", "work", "process", "tool", "technique", "application",
@@ -160,6 +165,25 @@ def credited_kind(evidence: Evidence, keyword: Keyword, taxonomy: Taxonomy) -> s
     if skill is not None and skill.umbrella:
         return None
     return kind_shown(evidence, keyword, taxonomy)
+
+
+def lead_kind(evidence: Evidence, keyword: Keyword, taxonomy: Taxonomy) -> str | None:
+    """Gives the item's spelling of a kind of a leading keyword two steps down the taxonomy
+    (YOLO, an object detection method, for a computer vision posting), if any: such an item
+    shows the posting's main field, with less weight than the field or a direct kind of it."""
+    if keyword.weight < LEAD_WEIGHT or keyword.category == "phrase":
+        return None
+    skill = taxonomy.by_name.get(keyword.canonical)
+    if skill is None or skill.umbrella:
+        return None
+    return next(
+        (
+            spelling
+            for name, spelling in evidence.skills.items()
+            if taxonomy.ancestors.get(name, {}).get(keyword.canonical) == 2
+        ),
+        None,
+    )
 
 
 def saturate(total: float) -> float:
@@ -358,6 +382,11 @@ def rank_items(profile: Profile, posting: Posting) -> list[ScoredItem]:
                 direct += keyword.weight
                 matched.append(f"{keyword.term} (via {kind})")
                 covered.append(keyword.term)
+                continue
+            if kind := lead_kind(evidence[index], keyword, taxonomy):
+                # Shows the posting's main field, not the keyword's words: no coverage.
+                direct += LEAD_KIND * keyword.weight
+                matched.append(f"{keyword.term} (via {kind})")
                 continue
             credit, via = related_credit(evidence[index], keyword, taxonomy)
             share = partial_share(evidence[index], keyword)
