@@ -166,6 +166,22 @@ def test_skills_joined_by_or_are_alternatives_unless_asked_on_their_own() -> Non
     assert alternatives["Docker"] == alternatives["Kubernetes"] == []  # "and" asks for each
 
 
+def test_a_posting_flattened_to_one_line_keeps_its_asks_and_loses_its_perks() -> None:
+    asks = (
+        "The Role  Reporting to the Head of Finance  Prepare management accounts and variance "
+        "analysis  The Candidate  CIMA or ACCA qualified  Advanced Excel skills  "
+    )
+    perks = (
+        "This role includes the following benefits: private healthcare, life assurance, pension "
+        "plan, 25 days annual leave. We offer excellent benefits including a car allowance.  "
+    )
+    filler = "Our client is a growing business with offices across the Midlands region.  " * 12
+    posting = analyze_posting("Management Accountant\n\n" + filler + asks + perks + "\n")
+    terms = {k.canonical for k in posting.keywords}
+    assert {"management accounting", "ACCA", "CIMA", "Microsoft Excel"} <= terms
+    assert not terms & {"life assurance", "pension plan", "healthcare"}
+
+
 def test_a_must_in_the_perks_is_a_knockout_fact() -> None:
     posting = analyze_posting(
         "Vision Engineer\n\nRequirements\n- 3+ years of Python experience\n\n"

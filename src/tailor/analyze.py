@@ -37,9 +37,12 @@ BOILERPLATE_LINE = re.compile(
     r"equal (employment )?opportunit|regardless of (race|age|gender|sex)|without regard to"
     r"|protected (veteran|characteristic|class)|reasonable accommodation|disabilities act"
     r"|401\(?k\)?|paid time off|health insurance|medical, dental|dental,? and vision"
+    r"|private (healthcare|health care|medical)|(life|medical) (insurance|assurance)"
+    r"|healthcare and insurance|pension (plan|scheme)|days annual leave"
     r"|parental leave|employee benefits|benefits (include|including|package)"
     r"|e-verify|privacy (policy|notice)|genetic information|stipend"
-    r"|(connect|follow) (with )?us on|all rights reserved|export (control|administration)",
+    r"|(connect|follow) (with )?us on|all rights reserved|export (control|administration)"
+    r"|originally posted (as|on|at)|part of the recruitment process|^keyword search\b",
 )
 # A job board's labels: "Category: IT Jobs", "Date posted: 2021-02-22", "Salary: ...".
 BOARD_LABEL = re.compile(
@@ -50,11 +53,14 @@ BOARD_LABEL = re.compile(
 # the regex's cost.
 BOILERPLATE_LINE_HINTS = (
     "equal", "regardless of", "without regard", "protected", "accommodation", "disabilities",
-    "401", "paid time off", "insurance", "dental", "leave", "benefits", "e-verify", "privacy",
-    "genetic", "stipend", "us on", "rights reserved", "export",
+    "401", "paid time off", "insurance", "assurance", "private", "pension", "annual leave",
+    "dental", "leave", "benefits", "e-verify", "privacy",
+    "genetic", "stipend", "us on", "rights reserved", "export", "originally posted",
+    "recruitment process", "keyword search",
 )  # fmt: skip
 WRAPPED_LINE = 60  # a line this long that stops mid-sentence may go on on the next line
 PARAGRAPH = 150  # a line this long is a paragraph's, wrapped if it stops mid-sentence
+FLATTENED = 1200  # a line this long holds a whole posting: its perks are read sentence by sentence
 FUNCTION_WORDS = {
     "a", "an", "the", "and", "or", "of", "in", "on", "with", "to", "for", "as", "such", "from",
     "by", "at", "e.g.", "including", "like",
@@ -248,6 +254,9 @@ CONSTRAINTS: list[tuple[str, re.Pattern[str]]] = [
     ]
 ]
 SENTENCE_BREAK = re.compile(r"(?<=[.!?;])\s+(?=[A-Z])|\s*[·•]\s*")
+# The sentences of a flattened posting, each with the break after it: a run of spaces stood
+# for a line break before the text was flattened.
+SENTENCE_PIECES = re.compile(rf"({SENTENCE_BREAK.pattern}|\s{{2,}})")
 KNOCKOUT_HINT = re.compile(
     r"year|degree|ph\.?d|master|bachelor|b\.?s|m\.?s|visa|sponsor|authori|clearance|polygraph"
     r"|site|office|hybrid|relocat|based|reside|commut",
@@ -305,6 +314,8 @@ def counted_lines(text: str) -> list[str]:
         line = (raw[mark.end() :] if mark else raw).strip()
         if "](" in line:
             line = LINK.sub(r"\1", line)
+        if len(line) > FLATTENED:
+            line = without_boilerplate(line)
         if not line or is_boilerplate(line.lower()):
             joinable = False
             continue
@@ -322,6 +333,22 @@ def counted_lines(text: str) -> list[str]:
             lines.append(line)
         joinable = True
     return lines
+
+
+def without_boilerplate(paragraph: str) -> str:
+    """Gives a paragraph without its benefits and legal sentences: a posting flattened to one
+    line keeps its asks and loses its perks ("... benefits: private healthcare, life assurance,
+    pension plan ...")."""
+    lowered = paragraph.lower()
+    if not any(hint in lowered for hint in BOILERPLATE_LINE_HINTS):
+        return paragraph
+    pieces = SENTENCE_PIECES.split(paragraph)  # sentences, each followed by its break
+    kept = [
+        sentence + brk
+        for sentence, brk in zip(pieces[::2], [*pieces[1::2], ""], strict=True)
+        if not is_boilerplate(sentence.lower())
+    ]
+    return "".join(kept).strip()
 
 
 def is_boilerplate(lowered: str) -> bool:
