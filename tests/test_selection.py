@@ -748,6 +748,24 @@ def test_every_reason_family_is_given_where_it_applies() -> None:
     assert (find(tight, "YOLO").reason or "").startswith("over budget:")
 
 
+def test_a_score_under_the_minimum_never_reads_as_equal_to_it() -> None:
+    from tailor.select import select_items
+
+    # Projects, not work history (its best bullet would come all the same), and one item that
+    # earns its place (with none, the page is filled by score).
+    bullets = ("Built Docker images.", "Ran Kafka.", "Ran Docker and Kafka clusters.")
+    profile = cv(section("PROJECTS", entry("Home Lab", "Maintainer", "2020", *bullets)))
+    job = posting(["Docker", "Kafka"])
+    scores = {"Built Docker images.": 0.1996, "Ran Kafka.": 0.1234}
+    ranked = [
+        item.model_copy(update={"score": scores.get(item.text, item.score)})
+        for item in rank_items(profile, job)
+    ]
+    reasons = {item.score: item.reason for item in select_items(profile, job, ranked).items}
+    assert reasons[0.1996] == "weak evidence: score 0.1996 is under 0.20"
+    assert reasons[0.1234] == "weak evidence: score 0.12 is under 0.20"
+
+
 @pytest.mark.parametrize("name", POSTINGS)
 def test_every_dropped_item_has_a_reason(
     master: Profile, job_postings: dict[str, Posting], name: str

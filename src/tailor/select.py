@@ -131,7 +131,11 @@ def select_items(
         elif not item.parts.keywords:
             reasons[item.id] = "weak evidence: shows no posting keyword itself, only related terms"
         elif item.score < min_score:
-            reasons[item.id] = f"weak evidence: score {item.score:.2f} is under {min_score:.2f}"
+            # All four places where two would round up to the minimum ("0.20 is under 0.20").
+            places = 2 if round(item.score, 2) < min_score else 4
+            reasons[item.id] = (
+                f"weak evidence: score {item.score:.{places}f} is under {min_score:.2f}"
+            )
 
     def cost(item: ScoredItem) -> int:
         section, entry = where[item.id]
