@@ -207,6 +207,8 @@ def test_boasts_reading_tips_and_offers_ask_for_nothing() -> None:
     terms = {k.term for k in posting.keywords}
     assert {"PyTorch", "transformer models"} <= terms
     assert not terms & {"GitHub", "GraphCore", "IPUs", "collaboration", "insurance", "healthcare"}
+    resume = analyze_posting("ML Engineer\n\nRequirements\n- Send your CV with a code sample\n")
+    assert "CV" not in {k.term for k in resume.keywords}  # the résumé, not computer vision
     asked = analyze_posting("ML Engineer\n\nRequirements\n- Contributions on GitHub\n")
     assert "GitHub" in {k.term for k in asked.keywords}
     # A label naming the company's team names no skill.

@@ -200,6 +200,7 @@ def test_us_state_codes_after_a_place_are_places_not_degrees() -> None:
         # The longer name holds the generic word: CUDA kernels are CUDA, not "programming".
         ("CUDA kernel programming", ["CUDA"]),
         ("GPU scheduling", ["distributed scheduling"]),  # a cluster's, not a calendar's
+        ("work in an agile environment", ["agile"]),  # the method, named with its setting
         # The end of a hyphenated name, unless a count of it.
         ("llama-cpp and Triton", []),
         ("non-NLP tasks", []),

@@ -207,6 +207,8 @@ NOT_TOOLS = {
     "WITH", "YOU", "OUR", "WE", "LI", "NO", "NOT", "ALL", "ANY",
     # Everyday words a posting shouts: "If the answer is YES!", "Apply NOW".
     "YES", "NOW", "NEW", "FREE", "URGENT", "ASAP", "APPLY", "HIRING", "JOIN", "NOTE", "WOW",
+    # The résumé itself: "send your CV" (computer vision is the taxonomy's, read apart).
+    "CV", "CVs",
 }  # fmt: skip
 YEARS = re.compile(
     r"(?P<value>\d{1,2}\s*\+?(?:\s*(?:-|–|to)\s*\d{1,2})?\s*\+?)\s*(?:or more\s*)?years?", re.I
