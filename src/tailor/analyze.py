@@ -412,7 +412,7 @@ def analyze_posting(text: str, *, source: str | None = None) -> Posting:
     # An acronym the posting defines ("autonomous vehicle (AV)") is its long form's wherever
     # it comes again ("AV requirements"): no outside term of its own.
     company_words |= defined_acronyms(text for text, _ in units)
-    for order, (doc, (_, kind)) in enumerate(
+    for order, (doc, (line, kind)) in enumerate(
         zip(make_docs(u for u, _ in units), units, strict=True)
     ):
         section_weight = SECTION_WEIGHT.get(kind, 0.5)
@@ -461,7 +461,8 @@ def analyze_posting(text: str, *, source: str | None = None) -> Posting:
                 )
             record(tally, spelling, match.sentence, preferred=preferred, weight=section_weight)
             kept.append(match)
-        partners = alternatives(doc, kept)
+        # Alternatives need "or" and two skills: most lines have neither.
+        partners = alternatives(doc, kept) if len(kept) > 1 and " or " in line else {}
         for match in kept:
             tally = tallies[match.skill.name]
             tally.partners |= partners.get(match.start, set())
