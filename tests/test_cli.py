@@ -166,7 +166,11 @@ def test_the_fast_exit_keeps_exit_codes_and_flushes_the_output(tmp_path: Path) -
 
 
 def test_fill_fills_the_page_of_a_weak_fit(tmp_path: Path) -> None:
-    posting = str(JOB_POSTS / "nlp-llm-engineer.txt")
+    posting = str(tmp_path / "platform.txt")
+    Path(posting).write_text(
+        "Platform Engineer\n\nRequirements:\n- Kubernetes and Terraform\n- Some PyTorch\n",
+        encoding="utf-8",
+    )
     results = {}
     for flag in ([], ["--fill"]):
         out = tmp_path / ("filled" if flag else "lean")

@@ -16,6 +16,7 @@ from tailor.model import Posting, Profile, ScoredItem, ScoreParts, Section, Tail
 from tailor.parse import parse_profile_text
 from tailor.pipeline import tailor
 from tailor.rank import WEIGHTS, rank_items
+from tailor.render.markdown import render_report_markdown
 from tailor.workflow import load_posting
 
 from .conftest import JOB_POSTS
@@ -875,6 +876,32 @@ def test_work_history_stays_on_the_page_of_a_weak_fit() -> None:
     # A page with room for one bullet keeps the evidence, not the history.
     tight = tailor(profile, posting(["Experience with object detection"]), max_bullets=1)
     assert [item.text for item in on_page(tight)] == [find(tight.result.items, "YOLO").text]
+
+
+def test_every_job_keeps_a_bullet_while_the_page_has_room() -> None:
+    # A job missing from the work history reads as a gap; it goes only when space is short.
+    profile = cv(
+        section(
+            "EXPERIENCE",
+            entry("Vision Co", "ML Engineer", "2021 - Present",
+                  "Trained YOLO models for shelf counting.", "Wrote YOLO export scripts."),
+            entry("Acme Retail", "Store Manager", "2018 - 2021",
+                  "Ran a team of 12 and cut stock losses by 30%.", "Opened the store daily."),
+            entry("Cafe Nero", "Barista", "2016 - 2018", "Served 300 customers a day."),
+        ),
+    )  # fmt: skip
+    tailored = tailor(profile, posting(["Experience with object detection"]))
+    kept = {item.text: item.kept for item in on_page(tailored) if item.section == "EXPERIENCE"}
+    assert kept == {
+        "Trained YOLO models for shelf counting.": None,  # on its evidence
+        "Wrote YOLO export scripts.": None,
+        "Ran a team of 12 and cut stock losses by 30%.": "for the work history",
+        "Served 300 customers a day.": "for the work history",
+    }
+    assert find(tailored.result.items, "Opened the store").reason  # one bullet a job, no more
+    assert "kept for the work history" in render_report_markdown(tailored)
+    short = tailor(profile, posting(["Experience with object detection"]), pages=0.3)
+    assert not find(short.result.items, "Served 300").selected  # no room: the evidence first
 
 
 def test_line_estimate_counts_wrapped_headings_details_and_contacts() -> None:

@@ -256,6 +256,13 @@ class ScoredItem(Model):
     reason: str | None = Field(
         default=None, description="Why a dropped item was dropped; null for selected items."
     )
+    kept: str | None = Field(
+        default=None,
+        description="Why a selected item that was not chosen on its own evidence is on the page, "
+        "as 'kept ...' reads on: 'for the work history' (each job keeps its best bullet while "
+        "the page has room), 'with EDUCATION' (a section always kept whole), 'to fill the "
+        "page' (--fill, or a CV that shows no posting keyword); null otherwise.",
+    )
 
 
 KeywordState = Literal["literal", "alias", "available", "missing"]

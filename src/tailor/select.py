@@ -188,12 +188,14 @@ def select_items(
             continue
         take(best)
     evidenced_any = bool(chosen)
-    if not any(where[item.id][0].kind == "experience" for item in chosen):
-        # A résumé without work history reads as a gap: the best-scored experience bullet comes
-        # even without evidence, if the budget has room for it.
-        work = next((item for item in pending if where[item.id][0].kind == "experience"), None)
-        if work is not None and has_room(work):
+    # A job missing from the work history reads as a gap: each experience entry with nothing
+    # chosen gets its best-scored bullet, even without evidence, while the budget has room
+    # (entries with nothing relevant go only when space is short), the best-scored first.
+    kept: dict[str, str] = {}
+    for work in [item for item in pending if where[item.id][0].kind == "experience"]:
+        if where[work.id][1].id not in open_entries and has_room(work):
             take(work)
+            kept[work.id] = "for the work history"
     note = None
     if fill or not evidenced_any:
         # Asked for, or nothing shows a posting keyword: fill the page by score all the same.
@@ -201,6 +203,7 @@ def select_items(
         for item in pending:
             if item.id not in taken and redundant_with(item) is None and has_room(item):
                 take(item)
+                kept[item.id] = "to fill the page"
     else:
         # Items left out for their evidence alone, not for the budget or redundancy.
         held_back = [item for item in pending if "evidence:" in reasons.get(item.id, "")]
@@ -212,13 +215,17 @@ def select_items(
             )
 
     selected = {item.id for item in chosen}
+    for item in ranked:
+        if where[item.id][0].kind in ALWAYS_KEPT:
+            kept[item.id] = f"with {where[item.id][0].heading}"
     items = [
         item.model_copy(
             update={
-                "selected": item.id in selected or where[item.id][0].kind in ALWAYS_KEPT,
+                "selected": item.id in selected or item.id in kept,
                 "reason": None
-                if item.id in selected or where[item.id][0].kind in ALWAYS_KEPT
+                if item.id in selected or item.id in kept
                 else reasons.get(item.id, "over budget"),
+                "kept": kept.get(item.id),
             }
         )
         for item in ranked
