@@ -142,6 +142,11 @@ def test_knockouts_not_fooled_by_everyday_words() -> None:
         "search, re-ranking\n- Run workloads on a hybrid cloud\n"
     )
     assert technical.knockouts == []
+    board = analyze_posting(
+        "Web Developer\n\nRequirements\n- Experience:\n- total work: 2 years (Required)\n"
+        "- Be eligible to work in the UK\n"
+    )
+    assert {(fact.kind, fact.value) for fact in board.knockouts} == {("years", "2"), ("visa", None)}
     hybrid = analyze_posting(
         "NLP Engineer\n\nAbout the role\n- This role is hybrid, 3 days a week\n"
     )

@@ -281,6 +281,7 @@ def test_years_count_overlaps_once_and_present_is_the_newest_date() -> None:
     )
     (closed,) = check_knockouts(six, ended)
     assert closed.verdict == "short"
+    assert "present" not in closed.note  # no role runs to 'present': no month to count it to
     # A month the user gives is what the role runs to: the shortfall is then a verdict.
     (given,) = check_knockouts(six, profile, today="2022-12")
     assert given.verdict == "short" and "newest date" not in given.note

@@ -230,13 +230,18 @@ OR_SIMILAR = frozenset({"a", "an", "another", "other", "similar", "equivalent", 
 STATED_MUST = re.compile(
     r"\b(?:candidates?|applicants?|you) must (?:be|have|possess|hold|live|reside)"
 )
-YEARS_CONTEXT = re.compile(r"experience|industry|professional|working")
+# "total work: 2 years (Required)": a job board's experience field.
+YEARS_CONTEXT = re.compile(r"experience|industry|professional|working|total work")
 DEGREE_CONTEXT = re.compile(r"degree|ph\.?d|master|bachelor|b\.?s|m\.?s")
 # Searched in lower-cased text, like the cue patterns above.
 CONSTRAINTS: list[tuple[str, re.Pattern[str]]] = [
     (kind, re.compile(pattern))
     for kind, pattern in [
-        ("visa", r"visa|sponsorship|authori[sz]ed to work|work authori[sz]ation|right to work"),
+        (
+            "visa",
+            r"visa|sponsorship|authori[sz]ed to work|work authori[sz]ation|right to work"
+            r"|eligib\w* to (live and )?work",
+        ),
         # A clearance with its kind or its need, not "clearance of invoices".
         (
             "clearance",
@@ -259,9 +264,10 @@ SENTENCE_BREAK = re.compile(r"(?<=[.!?;])\s+(?=[A-Z])|\s*[·•]\s*")
 # The sentences of a flattened posting, each with the break after it: a run of spaces stood
 # for a line break before the text was flattened.
 SENTENCE_PIECES = re.compile(rf"({SENTENCE_BREAK.pattern}|\s{{2,}})")
+SENTENCES = re.compile(rf"{SENTENCE_BREAK.pattern}|\s{{2,}}")
 KNOCKOUT_HINT = re.compile(
     r"year|degree|ph\.?d|master|bachelor|b\.?s|m\.?s|visa|sponsor|authori|clearance|polygraph"
-    r"|site|office|hybrid|relocat|based|reside|commut",
+    r"|site|office|hybrid|relocat|based|reside|commut|eligib",
 )
 
 
@@ -521,7 +527,7 @@ def stated_musts(posting: Posting) -> list[tuple[str, PostingSectionKind]]:
         for section in posting.sections
         if section.kind in BOILERPLATE - {"legal"} and "must" in section.text
         for line in section.text.split("\n")
-        for sentence in SENTENCE_BREAK.split(line)
+        for sentence in SENTENCES.split(line)
         if STATED_MUST.search(sentence.lower())
     ]
 
@@ -951,7 +957,7 @@ def find_knockouts(units: list[tuple[str, PostingSectionKind]]) -> list[KnockOut
         if kind != "title" and KNOCKOUT_HINT.search(line.lower())
         # A fact is read in its sentence: a line may hold a paragraph, where "a master's
         # degree" is required and, three sentences on, "experience with Spark is a plus".
-        for sentence in SENTENCE_BREAK.split(line)
+        for sentence in SENTENCES.split(line)
     )
     for line in sentences:
         lowered = line.lower()

@@ -590,7 +590,12 @@ def check_years(
     if total > work:
         shown += f" ({total / 12:.1f} with research)"
     source = "" if given else ", the CV's newest date"
-    until = f" ('present' counted to {month_name(today)}{source})" if today else ""
+    # Said only where a role runs to 'present': other dates need no month to run to.
+    until = (
+        f" ('present' counted to {month_name(today)}{source})"
+        if today and ongoing(profile, WORK_KINDS | RESEARCH_KINDS)
+        else ""
+    )
     verdict: Verdict
     if work >= minimum * 12:
         verdict, note = "meets", f"Your dates reach {asked}{until}."
