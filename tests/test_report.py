@@ -374,13 +374,14 @@ def test_recruiter_checks() -> None:
         "Developed dashboards for the sales team in 2021.",  # a year is no result
         "Developed a pipeline serving 3 teams.",
         "Developed " + " ".join(["reports"] * 31) + ".",
+        "Closed the books of a £50m turnover business.",  # money with its scale is a result
     ]
     checks = {c.id: c for c in recruiter_checks(posting, resume_of(bullets))}
     assert set(checks) == {
         "measurable_results", "word_count", "long_bullets", "repeated_words",
         "contact_details", "standard_headings", "job_title",
     }  # fmt: skip
-    assert checks["measurable_results"].value == 0.5
+    assert checks["measurable_results"].value == 0.6
     assert checks["measurable_results"].details == ["experience.1.2", "experience.1.4"]
     assert checks["long_bullets"].details == ["experience.1.4 (32 words)"]
     assert "developed 4x" in checks["repeated_words"].details
@@ -392,6 +393,10 @@ def test_recruiter_checks() -> None:
     assert titled["job_title"].status == "ok"
     odd = {c.id: c for c in recruiter_checks(posting, resume_of(bullets, heading="Where I Was"))}
     assert odd["standard_headings"].status == "warn"
+    languages = resume_of(bullets)
+    languages.sections.append(Section(id="other", kind="other", heading="Languages"))
+    certified = {c.id: c for c in recruiter_checks(posting, languages)}
+    assert certified["standard_headings"].status == "ok"  # parsers know "Languages"
     bare = resume_of(bullets).model_copy(update={"header": Header(name="Ada")})
     contacts = {c.id: c for c in recruiter_checks(posting, bare)}["contact_details"]
     assert contacts.status == "warn" and contacts.details == ["no email", "no phone"]

@@ -98,7 +98,8 @@ DEGREE_ALTERNATIVE = re.compile(
 )
 # A number that is a result: 98%, 10x, 300 fps, $2M, a team of 7; not a year nor part of a name.
 NUMBER = re.compile(
-    r"(?<![\w.+#/-])[$€£]?\d+(?:[.,]\d+)*(?:\s?(?:%|x|×|k|K|M|B|\+))?(?![\w])|\d+(?:\.\d+)?%"
+    r"[$€£]\d+(?:[.,]\d+)*\s?(?:m|bn|b|k|million|billion)\b"  # money: "£50m", "$2.5bn"
+    r"|(?<![\w.+#/-])[$€£]?\d+(?:[.,]\d+)*(?:\s?(?:%|x|×|k|K|M|B|\+))?(?![\w])|\d+(?:\.\d+)?%"
 )
 YEAR = re.compile(r"^(?:19|20)\d{2}$")
 WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]")
@@ -117,6 +118,8 @@ HEADING_WORDS: list[tuple[SectionKind, str]] = [
     ("awards", r"award|honou?r|achievement|scholarship|prize"),
     ("service", r"service|volunteer|leadership|activit|community"),
     ("interests", r"interest"),
+    # Headings of their own that parsers know: "Certifications", "Licenses", "Languages".
+    ("other", r"certific|licen[cs]e|language|training|course"),
 ]
 # The words a standard heading of each kind uses, as résumé parsers look for them.
 STANDARD_HEADINGS = {kind: re.compile(pattern, re.I) for kind, pattern in HEADING_WORDS}
