@@ -666,6 +666,18 @@ def test_an_ask_met_by_an_alternative_is_no_gap() -> None:
     assert index_row("platform", tailored.result).missing_required == ["Kubernetes"]
 
 
+def test_a_degree_asked_is_met_by_a_higher_one() -> None:
+    from tailor.parse import parse_profile_text
+
+    master = parse_profile_text(
+        "JANE DOE\njane@example.com\n\nEDUCATION\n\nState University\nMBA, Finance\n"
+        "2015 - 2017\n\nEXPERIENCE\n\nHR Officer\nAcme\n2018 - 2023\n\n- Ran payroll for 300.\n"
+    )
+    posting = analyze_posting("HR Assistant\n\nRequirements:\n- Bachelor's degree\n- Payroll\n")
+    degree = next(k for k in tailor(master, posting).result.keywords if "achelor" in k.term)
+    assert degree.status == "missing" and degree.alternative_shown == "MBA, Finance"
+
+
 def test_a_keyword_shown_only_as_a_kind_of_it_gets_a_wording_warning() -> None:
     from tailor.parse import parse_profile_text
 

@@ -315,9 +315,11 @@ class KeywordCoverage(Model):
     )
     alternative_shown: str | None = Field(
         default=None,
-        description="For a keyword the master CV lacks: a keyword the posting takes in its "
-        "place ('Python or Java') that the résumé, else the master CV, shows. The ask is met; "
-        "the status stays missing, as a screen for this keyword's words still misses it.",
+        description="For a keyword the master CV lacks: what the posting takes in its place "
+        "that the résumé, else the master CV, shows: a keyword it names as an alternative "
+        "('Python or Java'), or for a degree a higher one (a master's for a bachelor's). The "
+        "ask is met; the status stays missing, as a screen for this keyword's words still "
+        "misses it.",
     )
     posting_count: int = Field(description="How often the posting uses it (any spelling).")
     resume_count: int = Field(description="Occurrences on the tailored résumé.")

@@ -379,25 +379,35 @@ def coverage(
                 else [],
             )
         )
-    return score_of(result, total), with_alternatives(keywords, result)
+    return score_of(result, total), with_alternatives(keywords, result, degrees_of(master))
 
 
 def with_alternatives(
-    keywords: Sequence[Keyword], coverage: list[KeywordCoverage]
+    keywords: Sequence[Keyword],
+    coverage: list[KeywordCoverage],
+    degrees: list[tuple[int, str]],
 ) -> list[KeywordCoverage]:
-    """Gives the coverage with, for each missing keyword, the alternative the posting takes
-    in its place that the résumé shows (else the master CV), if any."""
+    """Gives the coverage with, for each missing keyword, what the posting takes in its place
+    that the résumé shows (else the master CV), if anything: an alternative it names ("Python
+    or Java"), or for a degree a higher one ("Bachelor's degree": the CV's M.Eng)."""
     by_canonical = {k.canonical: c for k, c in zip(keywords, coverage, strict=True)}
+    best_degree = max(degrees, default=None)
     result = []
     for keyword, covered in zip(keywords, coverage, strict=True):
+        if covered.status != "missing":
+            result.append(covered)
+            continue
         shown = [
             by_canonical[name]
             for name in keyword.alternatives
             if name in by_canonical and by_canonical[name].status != "missing"
         ]
-        if covered.status == "missing" and shown:
+        asked = degree_level(keyword.term) if keyword.category == "education" else None
+        if shown:
             best = min(shown, key=lambda other: other.status != "covered")
             covered = covered.model_copy(update={"alternative_shown": best.term})
+        elif asked and best_degree and best_degree[0] >= asked[0]:
+            covered = covered.model_copy(update={"alternative_shown": best_degree[1]})
         result.append(covered)
     return result
 
@@ -506,6 +516,23 @@ def degree_level(text: str) -> tuple[int, str] | None:
         if pattern.search(text):
             return level, name
     return None
+
+
+def degrees_of(profile: Profile) -> list[tuple[int, str]]:
+    """Gives the level and the line naming it of each degree in the CV's education entries."""
+    degrees: list[tuple[int, str]] = []
+    for section in profile.sections:
+        if section.kind != "education":
+            continue
+        for entry in section.entries:
+            written = strip_inline_marks(" ".join(x for x in (entry.subtitle, entry.title) if x))
+            level = degree_level(written)
+            if level is not None:
+                # The line that names the degree, whichever comes first in the entry.
+                lines = [strip_inline_marks(x) for x in (entry.subtitle, entry.title) if x]
+                label = next((x for x in lines if degree_level(x) is not None), lines[0])
+                degrees.append((level[0], label))
+    return degrees
 
 
 def asked_degree(text: str) -> tuple[int, str] | None:
@@ -636,18 +663,7 @@ def check_degree(fact: KnockOut, profile: Profile, *, required: bool) -> KnockOu
     """Gives a degree fact against the degrees of the CV's education entries."""
     base = {"kind": fact.kind, "text": fact.text, "value": fact.value, "required": required}
     wanted = asked_degree(fact.text) or asked_degree(fact.value or "") or (1, "a degree")
-    degrees: list[tuple[int, str]] = []
-    for section in profile.sections:
-        if section.kind != "education":
-            continue
-        for entry in section.entries:
-            written = strip_inline_marks(" ".join(x for x in (entry.subtitle, entry.title) if x))
-            level = degree_level(written)
-            if level is not None:
-                # The line that names the degree, whichever comes first in the entry.
-                lines = [strip_inline_marks(x) for x in (entry.subtitle, entry.title) if x]
-                label = next((x for x in lines if degree_level(x) is not None), lines[0])
-                degrees.append((level[0], label))
+    degrees = degrees_of(profile)
     asked = wanted[1] + ("" if required else " (a plus)")
     if not degrees:
         return KnockOutCheck(
