@@ -339,6 +339,11 @@ def test_constraints_are_flagged_and_the_location_line_is_read() -> None:
     assert [(c.kind, c.verdict) for c in checks] == [("visa", "check"), ("onsite", "check")]
     assert "Berlin, Germany" in checks[1].note and "Pittsburgh" in checks[1].note
     assert check_knockouts(posting_with(location="Remote (EU)"), cv()) == []
+    # The CV's town is where the job is: met (the test CV gives Berlin, Germany).
+    local = KnockOut(kind="location", text="You must be based in or around the Berlin area")
+    checks = check_knockouts(posting_with(local, location="Berlin (hybrid, 2 days on site)"), cv())
+    assert [(c.kind, c.verdict) for c in checks] == [("location", "meets"), ("onsite", "meets")]
+    assert "Berlin, Germany, where the job is" in checks[0].note
 
 
 # --- recruiter checks ---------------------------------------------------------------------------

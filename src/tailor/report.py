@@ -722,7 +722,18 @@ def check_constraint(
             + (f"; your CV gives {home}." if home else "."),
         ),
     }[fact.kind]
-    return KnockOutCheck(**base, asked=asked, shown=shown, verdict="check", note=note)
+    verdict: Verdict = "check"
+    if fact.kind in {"location", "onsite"} and home and same_place(home, f"{where} {fact.text}"):
+        # The CV's town is where the job is: nothing left to judge.
+        verdict, note = "meets", f"Your CV gives {home}, where the job is."
+    return KnockOutCheck(**base, asked=asked, shown=shown, verdict=verdict, note=note)
+
+
+def same_place(home: str, text: str) -> bool:
+    """Tells whether a text names the town of a CV's location ("Birmingham, UK": Birmingham),
+    as a whole word."""
+    town = home.split(",")[0].strip()
+    return len(town) > 2 and re.search(rf"(?<!\w){re.escape(town)}(?!\w)", text, re.I) is not None
 
 
 # --- recruiter checks ---------------------------------------------------------------------------
