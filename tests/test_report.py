@@ -671,6 +671,22 @@ def test_an_ask_met_by_an_alternative_is_no_gap() -> None:
     assert index_row("platform", tailored.result).missing_required == ["Kubernetes"]
 
 
+def test_a_score_on_too_few_keywords_says_so(vision: Tailored) -> None:
+    from tailor.parse import parse_profile_text
+
+    master = parse_profile_text(
+        "JANE DOE\njane@example.com\n\nEXPERIENCE\n\nChef de Partie\nThe Ivy\n2018 - 2023\n\n"
+        "- Ran the fish section for 120 covers.\n"
+    )
+    chef = tailor(master, analyze_posting("Chef de Partie\n\nRequirements:\n- Fresh food\n"))
+    note = chef.result.score.note
+    assert note is not None and note.startswith("only 1 keyword read from the posting")
+    assert f"**Note:** {note}." in render_report_markdown(chef)
+    assert note in " ".join(render_text(report_summary(chef.result), width=300).split())
+    assert note in render_report_html(chef)
+    assert vision.result.score.note is None
+
+
 def test_a_degree_asked_is_met_by_a_higher_one() -> None:
     from tailor.parse import parse_profile_text
 

@@ -351,6 +351,11 @@ class Score(Model):
     groups: list[GroupScore] = Field(
         default=[], description="The same scores by keyword group, for the groups the posting has."
     )
+    note: str | None = Field(
+        default=None,
+        description="A caution where the posting gave too few keywords for the score to mean "
+        "much (a chef's posting read as one job title scores 100 on it).",
+    )
 
 
 class KnockOutCheck(KnockOut):

@@ -89,6 +89,7 @@ DEGREE_LEVELS: list[tuple[int, str, re.Pattern[str]]] = [
     ),
 ]
 ANY_DEGREE = re.compile(r"\bdegree\b", re.I)
+FEW_KEYWORDS = 5  # fewer keywords than this, and the match score says little
 # What a posting takes in place of a degree: "or equivalent practical experience", "or
 # publications at CVPR, ICCV, ECCV or similar venues".
 # Not "or a related field": that is another field, not something in place of the degree.
@@ -449,7 +450,17 @@ def score_of(keywords: Sequence[KeywordCoverage], total: float) -> Score:
                 available=sum(k.status == "available" for k in members),
             )
         )
-    return Score(master=share(master, total), tailored=share(tailored, total), groups=groups)
+    note = None
+    if len(keywords) < FEW_KEYWORDS:
+        terms = ", ".join(k.term for k in keywords) or "none"
+        note = (
+            f"only {len(keywords)} {'keyword' if len(keywords) == 1 else 'keywords'} read from "
+            f"the posting ({terms}): the score rests on too little to mean much; read its asks "
+            "yourself"
+        )
+    return Score(
+        master=share(master, total), tailored=share(tailored, total), groups=groups, note=note
+    )
 
 
 # --- knock-out facts ----------------------------------------------------------------------------

@@ -125,6 +125,8 @@ def report_summary(result: Result) -> RenderableType:
             f"{group.covered} of {group.keywords}",
         )
     parts.append(scores)
+    if result.score.note:
+        parts.append(Text(f"Note: {result.score.note}.", style="yellow"))
 
     keywords = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
     keywords.add_column("keywords", no_wrap=True)
