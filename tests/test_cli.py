@@ -75,6 +75,10 @@ def test_several_profiles_are_listed(tmp_path: Path) -> None:
         os.chdir(cwd)
     assert result.exit_code == 2
     assert "a.txt, b.md" in result.output and "--profile" in result.output
+    parsed = runner.invoke(app, ["parse", str(tmp_path / "profile")])
+    assert parsed.exit_code == 2 and f"tailor parse {tmp_path / 'profile' / 'a.txt'}" in " ".join(
+        parsed.output.split()
+    )
 
 
 @pytest.mark.parametrize(

@@ -58,7 +58,8 @@ def find_profile(folder: Path = Path("profile")) -> Path:
         raise InputError(
             f"several CV files in the profile folder: {names}",
             path=folder,
-            hint="choose one with --profile PATH",
+            # `tailor parse` takes the CV as its argument; the other commands take --profile.
+            hint=f"name the file itself: --profile {candidates[0]} (tailor parse {candidates[0]})",
         )
     return candidates[0]
 
