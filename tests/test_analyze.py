@@ -243,6 +243,14 @@ def test_a_job_board_byline_gives_company_and_place() -> None:
     # A second line that is a sentence is not a byline.
     plain = parse_posting("Data Engineer\nWe build pipelines - fast, CA\n")
     assert plain.company is None
+    # A UK board's: a firm by its legal form and a region; the firm then goes by its acronym.
+    agency = analyze_posting(
+        "Financial Accountant\nCMC Consulting Limited - London\n\nRequirements\n- GAAP\n"
+        "- Please apply for other jobs advertised by CMC Consulting.\n"
+    )
+    assert (agency.company, agency.location) == ("CMC Consulting Limited", "London")
+    assert [k.term for k in agency.keywords] == ["Financial Accountant", "GAAP"]
+    assert parse_posting("Engineer\nWe build it - Fast Ltd - London\n").company is None
 
 
 def test_verb_led_list_items_and_vendor_pairs_are_not_keywords() -> None:

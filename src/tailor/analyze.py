@@ -548,9 +548,36 @@ def company_names(company: str) -> tuple[tuple[str, ...], re.Pattern[str]]:
     """Gives a company's names (as written, and its initials if it has several words, its
     legal form aside) and the pattern that finds them as whole words."""
     words = [word for word in company.split() if word.lower().strip(".,") not in LEGAL_FORMS]
-    names = (company, *(["".join(word[0] for word in words).upper()] if len(words) > 1 else []))
+    names = (
+        company,
+        *([" ".join(words)] if words and len(words) < len(company.split()) else []),
+        *(["".join(word[0] for word in words).upper()] if len(words) > 1 else []),
+        # A name led by its acronym goes by it: "CMC Consulting Limited" is CMC (not a skill's
+        # name: "NLP Logix" is no reason to hear NLP as the company).
+        *(
+            [words[0]]
+            if len(words) > 1
+            and words[0].isupper()
+            and len(words[0]) > 2
+            and words[0] not in skill_acronyms()
+            else []
+        ),
+    )
     alternatives = "|".join(re.escape(name) for name in names)
     return names, re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
+
+
+@cache
+def skill_acronyms() -> frozenset[str]:
+    """Gives every name, alias and acronym of the taxonomy written in capitals."""
+    from tailor.skills import load_taxonomy
+
+    return frozenset(
+        term
+        for skill in load_taxonomy().skills
+        for term in (skill.name, *skill.aliases, *skill.acronyms)
+        if term.isupper()
+    )
 
 
 def quiet_ranges(doc: Doc, company: str | None, *, unheaded: bool) -> list[tuple[int, int]]:

@@ -21,9 +21,13 @@ BULLET = re.compile(r"^\s*(?:[-*•–·▪]|\d{1,2}[.)])\s+")
 METADATA = re.compile(r"[`💰🌎]")
 LOCATION_TAG = re.compile(r"🌎\s*([^`]+)")
 # "Klaviyo - Boston, MA", "Acme Corp – Remote": a company and a place, on the line under a title.
+# Or a company by its legal form and a region: "CMC Consulting Limited - London", "ATR
+# Solutions Limited - West Midlands" (UK job boards).
 BYLINE = re.compile(
     r"^(?P<company>[^\s–|·-][^–|·-]{0,58}?)\s+[–|·-]\s+"
     r"(?P<place>[A-Z][\w .'’-]{1,40},\s*[A-Z]{2}|Remote|Hybrid|United States)$"
+    r"|^(?P<firm>[^\s–|·-][^–|·-]{0,58}?\b(?:Limited|Ltd\.?|LLC|Inc\.?|GmbH|plc|PLC|LLP"
+    r"|Corporation|Corp\.?))\s+[–|·-]\s+(?P<region>[A-Z][\w'’.]*(?: [A-Z][\w'’.]*){0,3})$"
 )
 HEADING_WORDS = 8  # a line of more words is text, not a heading
 TITLE_CHARS = 120
@@ -159,7 +163,8 @@ def company_line(lines: list[str]) -> tuple[int, str, str] | None:
         return None
     number, line = filled[1]
     if match := BYLINE.match(line):
-        return number, match.group("company").strip(), match.group("place").strip()
+        company = match.group("company") or match.group("firm")
+        return number, company.strip(), (match.group("place") or match.group("region")).strip()
     return None
 
 
