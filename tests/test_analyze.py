@@ -251,6 +251,9 @@ def test_a_job_board_byline_gives_company_and_place() -> None:
     assert (agency.company, agency.location) == ("CMC Consulting Limited", "London")
     assert [k.term for k in agency.keywords] == ["Financial Accountant", "GAAP"]
     assert parse_posting("Engineer\nWe build it - Fast Ltd - London\n").company is None
+    # A title a document's extraction ran twice is one title.
+    doubled = parse_posting("Director of Engineering, CloudDirector of Engineering, Cloud\n\nx\n")
+    assert doubled.title == "Director of Engineering, Cloud"
 
 
 def test_verb_led_list_items_and_vendor_pairs_are_not_keywords() -> None:

@@ -264,6 +264,8 @@ def parse_posting(text: str, *, source: str | None = None) -> Posting:
             and sections[0].text.split("\n", 1)[0].strip() == first
         ):
             sections[:1] = without_first_line(sections[0], lines)
+    if title and len(title) % 2 == 0 and title[: len(title) // 2] == title[len(title) // 2 :]:
+        title = title[: len(title) // 2]  # a document's title run twice by its extraction
     return Posting(
         source=source,
         title=title,
