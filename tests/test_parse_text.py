@@ -207,6 +207,20 @@ def test_a_heading_word_right_under_an_entry_title_is_its_subtitle() -> None:
     )
 
 
+def test_a_heading_at_the_top_of_a_page_is_a_heading() -> None:
+    # Text from a PDF: the page number between an entry and "Projects" breaks the entry off.
+    profile = parse_text(
+        "JANE DOE\njane@example.com\n\nEducation\n"
+        "2003 – 2007 Bachelor of Science in Computer Science, UC San Diego, San Diego, USA\n"
+        "1/2\nProjects\nGotham Event Planner\n- Built a web application for events.\n"
+    )
+    assert [(s.heading, s.kind) for s in profile.sections] == [
+        ("Education", "education"),
+        ("Projects", "projects"),
+    ]
+    assert "Projects" not in (profile.sections[0].entries[0].details or [])
+
+
 def test_dates_before_the_title_and_one_line_entries() -> None:
     profile = parse_text(
         "Experience\n2021 –\nPresent\nMachine Learning Engineer, OpenAI, San Francisco, USA\n"
