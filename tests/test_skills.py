@@ -201,6 +201,7 @@ def test_us_state_codes_after_a_place_are_places_not_degrees() -> None:
         ("CUDA kernel programming", ["CUDA"]),
         ("GPU scheduling", ["distributed scheduling"]),  # a cluster's, not a calendar's
         ("work in an agile environment", ["agile"]),  # the method, named with its setting
+        ("Communicated daily with the families of residents", ["communication"]),  # the verb
         # The end of a hyphenated name, unless a count of it.
         ("llama-cpp and Triton", []),
         ("non-NLP tasks", []),
