@@ -822,9 +822,13 @@ class Reader:
         self.read_layout_kind(line)
         # A line that opened an entry, or joined its header, with no bullet yet under it. A page
         # break ends it: "Projects" at the top of page 2 is a heading, not the entry's subtitle.
-        self.after_entry_header = line.kind != "blank" and line.reason != "page number" and (
-            self.entry_count() > entries_before
-            or (self.after_entry_header and not self.last_entry_has_bullets())
+        self.after_entry_header = (
+            line.kind != "blank"
+            and line.reason != "page number"
+            and (
+                self.entry_count() > entries_before
+                or (self.after_entry_header and not self.last_entry_has_bullets())
+            )
         )
 
     def entry_count(self) -> int:
