@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tailor.analyze import analyze_posting
 from tailor.parse.posting import classify_posting_heading, parse_posting
 
@@ -185,6 +187,24 @@ def test_a_posting_flattened_to_one_line_keeps_its_asks_and_loses_its_perks() ->
     terms = {k.canonical for k in posting.keywords}
     assert {"management accounting", "ACCA", "CIMA", "Microsoft Excel"} <= terms
     assert not terms & {"life assurance", "pension plan", "healthcare"}
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Experience administering medicine in a nursing home", {"medication administration",
+                                                                 "residential care"}),
+        ("A current NMC number and an enhanced CRB", {"NMC registration", "DBS check"}),
+        ("Fresh food experience on an a la carte menu", {"fresh food preparation", "à la carte"}),
+        ("Responsible for fixed assets and variance reporting", {"fixed asset accounting",
+                                                                 "variance analysis"}),
+        ("Hold a teaching qualification and know the UK curriculum", {"teaching qualification",
+                                                                      "National Curriculum"}),
+    ],
+)  # fmt: skip
+def test_the_asks_of_other_trades_are_read(line: str, expected: set[str]) -> None:
+    posting = analyze_posting(f"Role\n\nRequirements\n- {line}\n")
+    assert expected <= {keyword.canonical for keyword in posting.keywords}
 
 
 def test_a_must_in_the_perks_is_a_knockout_fact() -> None:
@@ -634,7 +654,7 @@ def test_coordinations_of_verbs_name_no_skill_and_hide_no_other_conjunct() -> No
         "system design",
         "software architecture",
     }
-    assert {"FDA regulations", "EMA"} <= {keyword.term for keyword in posting.keywords}
+    assert {"FDA regulations", "EMA regulations"} <= {keyword.term for keyword in posting.keywords}
     mlops = analyze_posting((JOB_POSTS / "mlops-engineer.txt").read_text(encoding="utf-8"))
     # "(canary and shadow deployments)": both.
     assert {"canary deployments", "shadow deployments"} <= {k.term for k in mlops.keywords}

@@ -200,6 +200,13 @@ def test_a_kind_two_steps_down_shows_the_postings_main_field_only() -> None:
     assert find(platform, "YOLO").parts.keywords == 0
 
 
+def test_a_degree_word_earns_no_partial_credit() -> None:
+    # "enhanced CRB" is a background check: "Enhanced the model" shows none of it.
+    profile = one_job("Acme", "Engineer", "2020 - Present", "Enhanced the model's accuracy.")
+    item = find(rank_items(profile, posting(["An enhanced CRB check"])), "Enhanced")
+    assert item.matched == [] and item.parts.related == 0
+
+
 def test_algorithms_after_a_skill_is_its_head_noun_in_a_cv_too() -> None:
     # As in postings: "NLP algorithms" shows NLP; the head noun claims no algorithms knowledge.
     profile = one_job(

@@ -49,6 +49,8 @@ GENERIC_WORDS = {
     "engineering", "base", "use", "new", "large", "high", "good", "strong", "team", "learning",
     "computing", "machine", "engineer", "science", "scientist", "analysis", "management",
     "processing", "network", "developer", "research", "algorithm", "technology", "software",
+    # Degree words of a check or a skill, no subject: "enhanced CRB", "advanced Excel".
+    "enhance", "advance", "basic", "current", "valid",
 }  # fmt: skip
 GENERIC_AREAS = {"general", "business", "education"}
 OWNERSHIP = re.compile(
