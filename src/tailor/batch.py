@@ -104,23 +104,33 @@ class Matcher:
             return f" {canonical} " in self.lemma_text
         return canonical in self.skills
 
-    def lacks(self, keyword: Keyword) -> bool:
-        """Tells whether the keyword is a gap: the CV shows neither it nor an alternative the
-        posting takes in its place ("Python or Java")."""
-        return not self.shows(keyword.canonical, keyword.category) and not any(
-            name in self.skills for name in keyword.alternatives
-        )
+    def met_otherwise(self, keyword: Keyword) -> bool:
+        """Tells whether the CV shows an alternative the posting takes in the keyword's place
+        ("Python or Java")."""
+        return any(name in self.skills for name in keyword.alternatives)
 
 
-def fit_posting(matcher: Matcher, posting: Posting, *, top_missing: int = 5) -> PostingFit:
-    """Gives the fit of the master CV to one analysed posting."""
+def fit_posting(
+    matcher: Matcher,
+    posting: Posting,
+    *,
+    top_missing: int = 5,
+    shown: list[bool] | None = None,
+) -> PostingFit:
+    """Gives the fit of the master CV to one analysed posting (``shown``: whether the CV shows
+    each keyword, where the caller has it already)."""
     total = sum(k.weight for k in posting.keywords) or 1.0
-    shown = [matcher.shows(k.canonical, k.category) for k in posting.keywords]
+    if shown is None:
+        shown = [matcher.shows(k.canonical, k.category) for k in posting.keywords]
     covered = [k for k, yes in zip(posting.keywords, shown, strict=True) if yes]
     required = [
         yes for k, yes in zip(posting.keywords, shown, strict=True) if k.importance == "required"
     ]
-    missing = [k.term for k in posting.keywords if matcher.lacks(k)]
+    missing = [
+        k.term
+        for k, yes in zip(posting.keywords, shown, strict=True)
+        if not yes and not matcher.met_otherwise(k)
+    ]
     return PostingFit(
         source=posting.source or "",
         title=posting.title,
@@ -185,6 +195,7 @@ def assess(
     from tailor.workflow import load_posting
 
     posting = load_posting(path, max_bytes=max_bytes)
+    shown = [matcher.shows(k.canonical, k.category) for k in posting.keywords]
     missing = [
         Missing(
             k.canonical.lower(),
@@ -192,10 +203,10 @@ def assess(
             k.importance == "required",
             None if k.category == "phrase" else matcher.kinds.get(k.canonical),
         )
-        for k in posting.keywords
-        if k.kind != "soft" and matcher.lacks(k)
+        for k, yes in zip(posting.keywords, shown, strict=True)
+        if k.kind != "soft" and not yes and not matcher.met_otherwise(k)
     ]
-    return fit_posting(matcher, posting), missing
+    return fit_posting(matcher, posting, shown=shown), missing
 
 
 @dataclass(frozen=True)
