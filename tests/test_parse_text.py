@@ -477,6 +477,21 @@ def test_header_labels_and_icon_names_are_dropped() -> None:
     ]
 
 
+def test_a_labelled_place_is_the_location() -> None:
+    from tailor.parse.text import parse_contacts
+
+    def contacts(line: str) -> list[tuple[str, str]]:
+        return [(c.kind, c.text) for c in parse_contacts(line)]
+
+    assert contacts("Residence:\tPetah Tikva") == [("location", "Petah Tikva")]
+    assert contacts("location Bat Yam     \temail") == [("location", "Bat Yam")]  # empty label
+    assert contacts("Phone: 555 123 4567 | City: Boston") == [
+        ("phone", "555 123 4567"),
+        ("location", "Boston"),
+    ]
+    assert contacts("City University London") == [("other", "City University London")]
+
+
 def test_unknown_uppercase_lines_inside_entries_title_entries() -> None:
     profile = parse_text(
         "EXPERIENCE\nAcme Corp\nConsultant\n- Led the audit\n"

@@ -75,6 +75,15 @@ CONTACT_LABEL = re.compile(
     r"^(?:e-?mail(?:\s+id)?|phone|mobile|mob|tel|telephone|cell|address)\s*(?:no\.?)?\s*[:\-–]\s*",
     re.I,
 )
+# A label that says its value is a place: "Residence: Petah Tikva", "Location: Bat Yam".
+# The place may stand in the next cell ("Residence:<tab>Petah Tikva").
+# "City" and "home town" need their colon: "City University London" is no label.
+LOCATION_LABEL = re.compile(
+    r"^(?:(?:residence|location|current location|based in)(?:\s*[:\-–]\s*|\s+|$)"
+    r"|(?:city|home town)\s*(?:[:\-–]\s*|$))(?P<place>\S.{0,58})?$",
+    re.I,
+)
+BARE_LABEL = re.compile(r"^(?:e-?mail|phone|mobile|tel|telephone|cell|address)\s*:?$", re.I)
 # PDF converters write icon fonts as their names: "obile-alt (123) 456-7890", "envelope x@y.z".
 ICON_NAME = re.compile(
     r"^\S*?(?:m?obile(?:-alt)?|phone(?:-alt)?|envelope|map-marker(?:-alt)?|globe)\s+(?=\S)", re.I
@@ -544,13 +553,26 @@ def heading_text(line: str, *, known_only: bool = False) -> str | None:
 def parse_contacts(line: str) -> list[Contact]:
     """Gives the contact items of a header line: email, phone, links, location."""
     contacts: list[Contact] = []
+    place_next = False  # a location label stood alone: its place is the next part
     for raw in CONTACT_SPLIT.split(line.strip()):
         part = strip_symbols(raw)
         if not part:
             continue
+        if place_next:
+            place_next = False
+            contacts.append(Contact(kind="location", text=part))
+            continue
+        if BARE_LABEL.match(part):
+            continue  # "email" with no address after it: a template's label left empty
         if link := LINK.match(part):
             url = link.group("url") or None
             contacts.append(Contact(kind="link", text=link.group("text"), url=url))
+            continue
+        if labelled := LOCATION_LABEL.match(part):
+            if labelled.group("place"):
+                contacts.append(Contact(kind="location", text=labelled.group("place").strip()))
+            else:
+                place_next = True
             continue
         part = plain_text(ICON_NAME.sub("", CONTACT_LABEL.sub("", part)))
         if EMAIL.fullmatch(part.removeprefix("mailto:")):
