@@ -477,6 +477,21 @@ def test_header_labels_and_icon_names_are_dropped() -> None:
     ]
 
 
+def test_a_section_of_labelled_lists_is_skills() -> None:
+    profile = parse_text(
+        "JANE DOE\njane@example.com\n\nEXPERIENCE SUMMARY\n\n"
+        "- Programming languages: Java, Go, TypeScript\n- Databases: MySQL, PostgreSQL\n\n"
+        "EXPERIENCE\n\nAcme\nJava Developer\n2019 - 2020\n\n- Built a billing service.\n"
+    )
+    summary, work = profile.sections
+    assert summary.kind == "skills" and not summary.entries
+    assert [(g.label, g.items) for g in summary.skills] == [
+        ("Programming languages", ["Java", "Go", "TypeScript"]),
+        ("Databases", ["MySQL", "PostgreSQL"]),
+    ]
+    assert work.kind == "experience" and work.entries[0].title == "Acme"
+
+
 def test_a_labelled_place_is_the_location() -> None:
     from tailor.parse.text import parse_contacts
 

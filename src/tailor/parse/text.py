@@ -1176,12 +1176,38 @@ class Reader:
         sections: list[Section] = []
         used: dict[str, int] = {}
         for draft in self.sections:
+            if lists := listed_skills(draft):
+                # "EXPERIENCE SUMMARY" over "Programming languages: Java, Go, ...": skills.
+                draft.kind, draft.skills = "skills", lists
+                draft.entries, draft.loose_bullets = [], []
             used[draft.kind] = used.get(draft.kind, 0) + 1
             section_id = draft.kind if used[draft.kind] == 1 else f"{draft.kind}{used[draft.kind]}"
             sections.append(build_section(draft, section_id))
         return Profile(
             source=self.source, header=self.header, sections=sections, unplaced=self.unplaced
         )
+
+
+def listed_skills(draft: SectionDraft) -> list[tuple[str, int]]:
+    """Gives the lines of a section read as entries or bullets that holds only labelled lists
+    ("Databases: MySQL, PostgreSQL, MongoDB": undated, no bullets, subtitles or details, two
+    items or more, two lines or more); none for any other section."""
+    if draft.kind not in {"experience", "projects", "summary", "other"} or draft.skills:
+        return []
+    if draft.entries and not (draft.lines or draft.loose_bullets):
+        if any(e.dates or e.bullets or e.subtitle or e.details for e in draft.entries):
+            return []
+        lines = [(entry.title, entry.line) for entry in draft.entries]
+    elif draft.loose_bullets and not (draft.entries or draft.lines):
+        lines = list(draft.loose_bullets)
+    else:
+        return []
+
+    def listing(text: str) -> bool:
+        match = SKILL_LINE.match(plain_text(text))
+        return match is not None and len(skill_items(match.group("items"))) >= 2
+
+    return lines if len(lines) >= 2 and all(listing(text) for text, _ in lines) else []
 
 
 def build_section(draft: SectionDraft, section_id: str) -> Section:
