@@ -53,10 +53,9 @@ BOARD_LABEL = re.compile(
 # the regex's cost.
 BOILERPLATE_LINE_HINTS = (
     "equal", "regardless of", "without regard", "protected", "accommodation", "disabilities",
-    "401", "paid time off", "insurance", "assurance", "private", "pension", "annual leave",
-    "dental", "leave", "benefits", "e-verify", "privacy",
-    "genetic", "stipend", "us on", "rights reserved", "export", "originally posted",
-    "recruitment process", "keyword search",
+    "401", "paid time off", "insurance", "assurance", "private", "pension", "dental", "leave",
+    "benefits", "e-verify", "privacy", "genetic", "stipend", "us on", "rights reserved", "export",
+    "originally posted", "recruitment process", "keyword search",
 )  # fmt: skip
 WRAPPED_LINE = 60  # a line this long that stops mid-sentence may go on on the next line
 PARAGRAPH = 150  # a line this long is a paragraph's, wrapped if it stops mid-sentence

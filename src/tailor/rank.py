@@ -39,9 +39,8 @@ DECAY = 0.6  # credit kept per step up the taxonomy
 MAX_STEPS = 3
 SUBSTITUTES = {"tool", "language"}
 PARTIAL = 0.5  # a keyword whose distinctive words the item shows, not the whole term
-LEAD_WEIGHT = (
-    0.9  # the posting's leading keywords: its main field (weights are relative to the top)
-)
+# The posting's leading keywords, its main field (weights are relative to the top one).
+LEAD_WEIGHT = 0.9
 LEAD_KIND = 0.3  # share of a leading keyword's weight for a kind of it two steps down
 GENERIC_WORDS = {
     "system", "systems", "model", "models", "method", "data", "solution", "development",
