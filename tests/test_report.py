@@ -687,6 +687,21 @@ def test_a_score_on_too_few_keywords_says_so(vision: Tailored) -> None:
     assert vision.result.score.note is None
 
 
+def test_english_is_met_by_a_cv_written_in_it(master: Profile) -> None:
+    from tailor.parse import parse_profile_text
+
+    posting = analyze_posting("ML Engineer\n\nRequirements:\n- Fluent English\n- PyTorch\n")
+    english = next(k for k in tailor(master, posting).result.keywords if "nglish" in k.term)
+    assert english.status == "missing" and english.alternative_shown == "a CV written in English"
+    german = parse_profile_text(
+        "JANA DOE\njana@example.com\n\nBERUFSERFAHRUNG\n\nAcme\nIngenieurin\n2020 - 2023\n\n"
+        + "".join(f"- Entwicklung der Modelle für die Bildverarbeitung mit PyTorch, Teil {n}.\n"
+                  for n in range(8))
+    )  # fmt: skip
+    keyword = next(k for k in tailor(german, posting).result.keywords if "nglish" in k.term)
+    assert keyword.alternative_shown is None
+
+
 def test_a_degree_asked_is_met_by_a_higher_one() -> None:
     from tailor.parse import parse_profile_text
 

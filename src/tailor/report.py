@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from tailor.model import (
@@ -380,17 +380,32 @@ def coverage(
                 else [],
             )
         )
-    return score_of(result, total), with_alternatives(keywords, result, degrees_of(master))
+    english = written_in_english(line for line, _ in master_owned)
+    return score_of(result, total), with_alternatives(
+        keywords, result, degrees_of(master), english=english
+    )
+
+
+def written_in_english(lines: Iterable[str]) -> bool:
+    """Tells whether a CV is written in English: an eighth of its words or more are English
+    function words (terse bullets have fewer than prose), over 50 words at least."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    words = [word for line in lines for word in re.findall(r"[a-z]+", line.lower())]
+    return len(words) >= 50 and sum(word in STOP_WORDS for word in words) >= len(words) / 8
 
 
 def with_alternatives(
     keywords: Sequence[Keyword],
     coverage: list[KeywordCoverage],
     degrees: list[tuple[int, str]],
+    *,
+    english: bool = False,
 ) -> list[KeywordCoverage]:
     """Gives the coverage with, for each missing keyword, what the posting takes in its place
     that the résumé shows (else the master CV), if anything: an alternative it names ("Python
-    or Java"), or for a degree a higher one ("Bachelor's degree": the CV's M.Eng)."""
+    or Java"), for a degree a higher one ("Bachelor's degree": the CV's M.Eng), for English
+    a CV written in it."""
     by_canonical = {k.canonical: c for k, c in zip(keywords, coverage, strict=True)}
     best_degree = max(degrees, default=None)
     result = []
@@ -409,6 +424,8 @@ def with_alternatives(
             covered = covered.model_copy(update={"alternative_shown": best.term})
         elif asked and best_degree and best_degree[0] >= asked[0]:
             covered = covered.model_copy(update={"alternative_shown": best_degree[1]})
+        elif keyword.canonical == "English language" and english:
+            covered = covered.model_copy(update={"alternative_shown": "a CV written in English"})
         result.append(covered)
     return result
 
