@@ -207,6 +207,18 @@ def test_the_asks_of_other_trades_are_read(line: str, expected: set[str]) -> Non
     assert expected <= {keyword.canonical for keyword in posting.keywords}
 
 
+def test_a_part_of_a_product_is_named_with_it() -> None:
+    # Hugging Face's Datasets library is no dataset: a CV's "created a dataset" shows none of it.
+    posting = analyze_posting(
+        "NLP Engineer\n\nRequirements\n- Deep experience with PyTorch and the Hugging Face "
+        "ecosystem (Transformers, Datasets, PEFT, Accelerate)\n"
+        "- Finance systems (e.g. Oracle, Hyperion, OBIEE, SAP)\n"
+    )
+    terms = {keyword.term for keyword in posting.keywords}
+    assert {"Hugging Face Datasets", "Hugging Face Accelerate", "Oracle"} <= terms
+    assert not terms & {"Datasets", "Accelerate", "finance Oracle"}
+
+
 def test_a_must_in_the_perks_is_a_knockout_fact() -> None:
     posting = analyze_posting(
         "Vision Engineer\n\nRequirements\n- 3+ years of Python experience\n\n"

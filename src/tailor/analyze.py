@@ -57,6 +57,11 @@ BOILERPLATE_LINE_HINTS = (
     "benefits", "e-verify", "privacy", "genetic", "stipend", "us on", "rights reserved", "export",
     "originally posted", "recruitment process", "keyword search",
 )  # fmt: skip
+LIST_REACH = 20  # tokens back from a list member to the bracket that opens its list
+# What may stand between a product and the bracket listing its parts: "Hugging Face ecosystem (".
+PRODUCT_FAMILIES = {
+    "ecosystem", "suite", "stack", "libraries", "library", "family", "platform", "toolkit",
+}  # fmt: skip
 WRAPPED_LINE = 60  # a line this long that stops mid-sentence may go on on the next line
 PARAGRAPH = 150  # a line this long is a paragraph's, wrapped if it stops mid-sentence
 FLATTENED = 1200  # a line this long holds a whole posting: its perks are read sentence by sentence
@@ -786,8 +791,31 @@ def outside_terms(
             and not segment[-1].like_num
             and looks_like_term(segment)
         ):
-            add(segment)
+            add([*parent_product(segment, covered), *segment])
     return found
+
+
+def parent_product(segment: Sequence[Token], covered: set[int]) -> list[Token]:
+    """Gives the product a one-word list member belongs to when it is a common word in title
+    case inside the brackets after that product: "Hugging Face ecosystem (Transformers,
+    Datasets, PEFT, Accelerate)" names Hugging Face's Datasets, not datasets. None otherwise
+    (a name shaped like a tool, "PEFT", is distinctive as it is)."""
+    word = segment[0]
+    if len(segment) != 1 or not word.is_title or TOOL_LIKE.match(word.text):
+        return []
+    doc = word.doc
+    at = word.i - 1
+    while at >= 0 and doc[at].text not in "()" and word.i - at <= LIST_REACH:
+        at -= 1
+    if at < 0 or doc[at].text != "(":
+        return []
+    end = at - 1 if at > 0 and doc[at - 1].lower_ in PRODUCT_FAMILIES else at
+    product: list[Token] = []
+    for i in range(end - 1, max(-1, end - 5), -1):
+        if doc[i].idx not in covered:
+            break
+        product.insert(0, doc[i])
+    return product
 
 
 def abbreviations(text: str) -> list[tuple[int, int]]:
