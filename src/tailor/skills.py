@@ -83,6 +83,15 @@ GUARD_AFTER: dict[str, set[str]] = {
     "core ML": ML_BASICS,
     "core ml": ML_BASICS,
 }  # fmt: skip
+# Acronyms two skills share, with the cue words that make the sentence the named skill's: "Deep
+# knowledge of GCPs governing the conduct of clinical trials" is good clinical practice; GCP
+# elsewhere Google Cloud Platform.
+SHARED_ACRONYMS: dict[str, tuple[re.Pattern[str], str]] = {
+    "GCP": (
+        re.compile(r"clinical|trials?\b|\bich\b|\bfda\b|gxp|pharma|patient"),
+        "good clinical practice",
+    ),
+}
 COUNT_PREFIXES = {"multi", "single", "dual", "quad", "many", "cross", "inter", "intra"}
 # US state codes: "Boston, MA" is a place, not a Master of Arts; "AZ, CA, CO" a list of states.
 US_STATES = frozenset({
@@ -625,6 +634,10 @@ def guarded(doc: Doc, span: Span, text: str, skill: Skill, spans: list[Span]) ->
         return True
     if text.isupper() and defines_another(doc, span, skill):
         return True
+    if (sense := SHARED_ACRONYMS.get(text.removesuffix("s"))) is not None:
+        # One skill's in a sentence with its cue words, the other's elsewhere.
+        cue, cued_skill = sense
+        return (cue.search(span.sent.text.lower()) is not None) != (skill.name == cued_skill)
     if text == "R" and [t.lower_ for t in doc[span.end : span.end + 2]] in (
         ["&", "d"],
         ["and", "d"],
