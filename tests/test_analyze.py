@@ -207,6 +207,17 @@ def test_the_asks_of_other_trades_are_read(line: str, expected: set[str]) -> Non
     assert expected <= {keyword.canonical for keyword in posting.keywords}
 
 
+def test_a_role_in_a_certificate_is_no_job_title() -> None:
+    posting = analyze_posting(
+        "MLOps Engineer\n\nNice to have\n- AWS certifications (e.g. Solutions Architect, "
+        "Machine Learning Specialty) are a plus\n- Certified Solutions Architect\n"
+        "\nRequirements\n- Experience as a Solutions Architect\n"
+    )
+    roles = [(k.term, k.evidence) for k in posting.keywords if k.category == "role"]
+    assert [term for term, _ in roles] == ["MLOps Engineer", "Solutions Architect"]
+    assert "Experience as a Solutions Architect" in dict(roles)["Solutions Architect"]
+
+
 def test_a_part_of_a_product_is_named_with_it() -> None:
     # Hugging Face's Datasets library is no dataset: a CV's "created a dataset" shows none of it.
     posting = analyze_posting(

@@ -448,6 +448,12 @@ def analyze_posting(text: str, *, source: str | None = None) -> Posting:
             ):
                 # "work closely with data scientists" names colleagues, not the candidate.
                 continue
+            if (
+                skill.category == "role"
+                and "certif" in line[max(0, match.start - 40) : match.start].lower()
+            ):
+                # "AWS certifications (e.g. Solutions Architect, ...)": a certificate's name.
+                continue
             if any(a <= match.start and match.end <= b for a, b in quiet):
                 continue
             if heads_a_skill(match, ends):
