@@ -645,6 +645,9 @@ def check_years(
         )
     minimum = numbers[0]
     shown = f"{work / 12:.1f} years of work"
+    if ongoing(profile, WORK_KINDS) and not given:
+        # 'present' counted to the CV's newest date: a floor, the role may have run on since.
+        shown = f"at least {shown}"
     if total > work:
         shown += f" ({total / 12:.1f} with research)"
     source = "" if given else ", the CV's newest date"
