@@ -316,16 +316,8 @@ def index_row(folder: str, result: Result) -> IndexRow:
         # ask met by an alternative the posting takes ("Python or Java") is no gap.
         missing_required=[
             f"{k.term} (you name “{k.kind_named}”)" if k.kind_named else k.term
-            for k in sorted(
-                (
-                    k
-                    for k in result.keywords
-                    if k.status == "missing"
-                    and k.importance == "required"
-                    and not k.alternative_shown
-                ),
-                key=lambda k: k.kind_named is not None,
-            )
+            for k in (*result.gaps().outright, *result.gaps().kinds)
+            if k.importance == "required"
         ][:5],
     )
 

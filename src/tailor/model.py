@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -424,6 +424,14 @@ class Budget(Model):
     )
 
 
+class Gaps(NamedTuple):
+    """The posting keywords the master CV lacks, by what the job seeker can do about them."""
+
+    outright: list[KeywordCoverage]  # not in the CV in any form: gaps of experience
+    met: list[KeywordCoverage]  # met by what the posting takes in their place: no gap
+    kinds: list[KeywordCoverage]  # named only by a kind of them: gaps of wording
+
+
 class Result(Model):
     """The machine-readable result written as result.json."""
 
@@ -441,6 +449,16 @@ class Result(Model):
     )
     items: list[ScoredItem] = Field(description="Every rankable master CV item, best first.")
     budget: Budget = Field(description="The page budget and what the résumé uses of it.")
+
+    def gaps(self) -> Gaps:
+        """Gives the missing keywords apart: outright, met by an alternative (or a higher
+        degree), and named only by a kind of them; one rule for every report."""
+        missing = [k for k in self.keywords if k.status == "missing"]
+        return Gaps(
+            outright=[k for k in missing if not (k.kind_named or k.alternative_shown)],
+            met=[k for k in missing if k.alternative_shown],
+            kinds=[k for k in missing if k.kind_named and not k.alternative_shown],
+        )
 
 
 class Tailored(Model):

@@ -133,44 +133,46 @@ def report_summary(result: Result) -> RenderableType:
     keywords.add_column("", overflow="fold")
     by_state = {
         state: [k for k in result.keywords if k.state == state]
-        for state in ("literal", "alias", "available", "missing")
+        for state in ("literal", "alias", "available")
     }
     # A missing keyword met by an alternative the posting takes ("Python or Java") is no gap;
     # one the CV names a kind of is a gap of wording, not of experience.
-    others = [k for k in by_state["missing"] if k.alternative_shown]
-    kinds = [k for k in by_state["missing"] if k.kind_named and not k.alternative_shown]
-    met = alternatives_met(others)
+    gaps = result.gaps()
+    # (label, style, the keywords, the terms shown: one a keyword, but one a group of those
+    # met by the same alternative)
     rows = [
-        ("covered", "literal", [k.term for k in by_state["literal"]]),
+        ("covered", "literal", by_state["literal"], [k.term for k in by_state["literal"]]),
         (
             "other wording",
             "alias",
+            by_state["alias"],
             [f"{k.term} as “{k.resume_spelling}”" for k in by_state["alias"]],
         ),
-        ("a kind of it", "alias", [f"{k.term} as “{k.kind_named}”" for k in kinds]),
-        ("met by an alternative", "literal", met),
+        (
+            "a kind of it",
+            "alias",
+            gaps.kinds,
+            [f"{k.term} as “{k.kind_named}”" for k in gaps.kinds],
+        ),
+        ("met by an alternative", "literal", gaps.met, alternatives_met(gaps.met)),
         (
             "in the CV, not on the page",
             "available",
+            by_state["available"],
             [
                 f"{k.term} (+{k.points:g}{', ' + k.available_in[0] if k.available_in else ''})"
                 for k in by_state["available"]
             ],
         ),
-        (
-            "missing",
-            "missing",
-            [k.term for k in by_state["missing"] if not (k.kind_named or k.alternative_shown)],
-        ),
+        ("missing", "missing", gaps.outright, [k.term for k in gaps.outright]),
     ]
-    for label, style, terms in rows:
+    for label, style, members, terms in rows:
         if not terms and label not in {"covered", "missing"}:
             continue
         shown = ", ".join(terms[:TERMS_SHOWN]) or "-"
         if len(terms) > TERMS_SHOWN:
             shown += f" (+{len(terms) - TERMS_SHOWN} more)"
-        count = len(others) if terms is met else len(terms)  # keywords, not their groups
-        keywords.add_row(Text(f"{label} ({count})", style=STATE_STYLE[style]), shown)
+        keywords.add_row(Text(f"{label} ({len(members)})", style=STATE_STYLE[style]), shown)
     parts.append(keywords)
 
     if result.knockouts:

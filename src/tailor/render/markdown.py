@@ -178,6 +178,7 @@ def report_context(tailored: Tailored) -> dict[str, Any]:
     items by id, the selected and dropped items, and the wording warnings."""
     result = tailored.result
     keywords = result.keywords
+    gaps = result.gaps()
     return {
         "result": result,
         "posting": tailored.posting,
@@ -194,17 +195,9 @@ def report_context(tailored: Tailored) -> dict[str, Any]:
         "wording": [k for k in keywords if k.wording],
         # Missing outright; met by an alternative the posting takes ("Python or Java"); and
         # missing in the posting's words only, as the CV names a kind of it.
-        "missing": [
-            k
-            for k in keywords
-            if k.status == "missing" and not (k.kind_named or k.alternative_shown)
-        ],
-        "alternative_shown": [k for k in keywords if k.status == "missing" and k.alternative_shown],
-        "kind_named": [
-            k
-            for k in keywords
-            if k.status == "missing" and k.kind_named and not k.alternative_shown
-        ],
+        "missing": gaps.outright,
+        "alternative_shown": gaps.met,
+        "kind_named": gaps.kinds,
         "items": {item.id: item for item in result.items},
         "selected": [item for item in result.items if item.selected],
         "dropped": [item for item in result.items if not item.selected],
