@@ -147,44 +147,39 @@ def shows(evidence: Evidence, keyword: Keyword) -> bool:
     return keyword.canonical in evidence.skills
 
 
-def kind_shown(evidence: Evidence, keyword: Keyword, taxonomy: Taxonomy) -> str | None:
+def kind_shown(
+    evidence: Evidence, keyword: Keyword, taxonomy: Taxonomy, *, steps: int = 1
+) -> str | None:
     """Gives the item's spelling of a kind of the keyword, one step down the taxonomy (YOLO for
-    object detection): such an item shows the keyword itself. None if it shows none."""
+    object detection; ``steps`` down, for lead_kind): such an item shows the keyword itself.
+    None if it shows none."""
     if keyword.category == "phrase":
         return None
     for name, spelling in evidence.skills.items():
-        if taxonomy.ancestors.get(name, {}).get(keyword.canonical) == 1:
+        if taxonomy.ancestors.get(name, {}).get(keyword.canonical) == steps:
             return spelling
     return None
 
 
-def credited_kind(evidence: Evidence, keyword: Keyword, taxonomy: Taxonomy) -> str | None:
+def credited_kind(
+    evidence: Evidence, keyword: Keyword, taxonomy: Taxonomy, *, steps: int = 1
+) -> str | None:
     """Gives the kind of the keyword the text names that counts as the keyword itself (see
     kind_shown): for ranking and selection, never a kind of an umbrella field (AI, software
     engineering), which a posting names as its field; a kind of one earns related credit only."""
     skill = taxonomy.by_name.get(keyword.canonical)
     if skill is not None and skill.umbrella:
         return None
-    return kind_shown(evidence, keyword, taxonomy)
+    return kind_shown(evidence, keyword, taxonomy, steps=steps)
 
 
 def lead_kind(evidence: Evidence, keyword: Keyword, taxonomy: Taxonomy) -> str | None:
     """Gives the item's spelling of a kind of a leading keyword two steps down the taxonomy
     (YOLO, an object detection method, for a computer vision posting), if any: such an item
     shows the posting's main field, with less weight than the field or a direct kind of it."""
-    if keyword.weight < LEAD_WEIGHT or keyword.category == "phrase":
+    if keyword.weight < LEAD_WEIGHT:
         return None
-    skill = taxonomy.by_name.get(keyword.canonical)
-    if skill is None or skill.umbrella:
-        return None
-    return next(
-        (
-            spelling
-            for name, spelling in evidence.skills.items()
-            if taxonomy.ancestors.get(name, {}).get(keyword.canonical) == 2
-        ),
-        None,
-    )
+    return credited_kind(evidence, keyword, taxonomy, steps=2)
 
 
 def saturate(total: float) -> float:
