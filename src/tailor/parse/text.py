@@ -71,10 +71,10 @@ PHONE = re.compile(r"^[+\d\s().\-–]{7,}$")
 URL = re.compile(r"^(?:https?://|www\.)\S+$|^[\w-]+(?:\.[\w-]+)+/\S*$|linkedin|github", re.I)
 URL_TOKEN = re.compile(r"(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)+/\S*")
 LINK = re.compile(r"^\[(?P<text>[^\]]+)\]\((?P<url>[^)]*)\)$")
-CONTACT_LABEL = re.compile(
-    r"^(?:e-?mail(?:\s+id)?|phone|mobile|mob|tel|telephone|cell|address)\s*(?:no\.?)?\s*[:\-–]\s*",
-    re.I,
-)
+CONTACT_LABELS = r"(?:e-?mail(?:\s+id)?|phone|mobile|mob|tel|telephone|cell|address)"
+CONTACT_LABEL = re.compile(rf"^{CONTACT_LABELS}\s*(?:no\.?)?\s*[:\-–]\s*", re.I)
+# A label with nothing after it: "email" where a template's address was left out.
+BARE_LABEL = re.compile(rf"^{CONTACT_LABELS}\s*:?$", re.I)
 # A label that says its value is a place: "Residence: Petah Tikva", "Location: Bat Yam".
 # The place may stand in the next cell ("Residence:<tab>Petah Tikva").
 # "City" and "home town" need their colon: "City University London" is no label.
@@ -83,7 +83,6 @@ LOCATION_LABEL = re.compile(
     r"|(?:city|home town)\s*(?:[:\-–]\s*|$))(?P<place>\S.{0,58})?$",
     re.I,
 )
-BARE_LABEL = re.compile(r"^(?:e-?mail|phone|mobile|tel|telephone|cell|address)\s*:?$", re.I)
 # PDF converters write icon fonts as their names: "obile-alt (123) 456-7890", "envelope x@y.z".
 ICON_NAME = re.compile(
     r"^\S*?(?:m?obile(?:-alt)?|phone(?:-alt)?|envelope|map-marker(?:-alt)?|globe)\s+(?=\S)", re.I
